@@ -1,0 +1,121 @@
+/**
+ * npx tsx src/db/launcher-cli.ts start|stop|status [--port N] [--data DIR]
+ * (also: npm run db -- start)
+ *
+ * Exit codes: 0 ok (status: running), 1 failure, 2 bad usage, 3 status: stopped.
+ */
+import {
+  DEFAULT_BOLT_PORT,
+  DEFAULT_DATA_DIR,
+  localNeo4jStatus,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+} from "./local-neo4j.js";
+
+const USAGE = `usage: npx tsx src/db/launcher-cli.ts <command> [options]
+
+Runs a local Neo4j Community 5.26 (embedded, Bolt on 127.0.0.1, no auth) from
+Maven Central jars. Needs Java 17+ and Maven (apt-get install openjdk-17-jre-headless maven).
+
+commands:
+  start     start Neo4j in the background and print its Bolt URI
+  stop      stop it (SIGTERM, clean shutdown)
+  status    print "running <uri> (pid N)" and exit 0, or "stopped" and exit 3
+
+options:
+  --port N      Bolt port (start only; default ${DEFAULT_BOLT_PORT})
+  --data DIR    data dir (default ${DEFAULT_DATA_DIR})
+  --verbose     show the launcher's output while starting
+  -h, --help    this help
+
+environment:
+  JAK_KG_MAVEN_REPO   Maven local repository (default ~/.m2/repository)
+`;
+
+const HINT = "run with --help for usage\n";
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  let command: string | undefined;
+  let port: number | undefined;
+  let data: string | undefined;
+  let verbose = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (name: string) => {
+      const eq = a.indexOf("=");
+      if (eq >= 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (a === "-h" || a === "--help") help = true;
+    else if (a === "--verbose" || a === "-v") verbose = true;
+    else if (a === "--port" || a.startsWith("--port=")) {
+      const v = value("--port");
+      port = Number(v);
+      if (!/^\d+$/.test(v) || port < 1 || port > 65535) throw new UsageError(`bad port: ${v}`);
+    } else if (a === "--data" || a.startsWith("--data=")) data = value("--data");
+    else if (a.startsWith("-")) throw new UsageError(`unknown option: ${a}`);
+    else if (command === undefined) command = a;
+    else throw new UsageError(`unexpected argument: ${a}`);
+  }
+  return { command, port, data, verbose, help };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parse(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n${HINT}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  switch (args.command) {
+    case "start": {
+      const neo = await startLocalNeo4j({
+        dataDir: args.data,
+        boltPort: args.port,
+        detached: true,
+        log: args.verbose ? (l) => process.stderr.write(`${l}\n`) : (l) => {
+          if (l.startsWith("resolving") || l.startsWith("starting")) process.stderr.write(`${l}\n`);
+        },
+      });
+      process.stdout.write(`${neo.uri}\n`);
+      return 0;
+    }
+    case "status": {
+      const s = await localNeo4jStatus(args.data);
+      process.stdout.write(s.running ? `running ${s.uri} (pid ${s.pid})\n` : "stopped\n");
+      return s.running ? 0 : 3;
+    }
+    case "stop": {
+      const stopped = await stopLocalNeo4j(args.data);
+      process.stdout.write(stopped ? "stopped\n" : "not running\n");
+      return 0;
+    }
+    case undefined:
+      process.stderr.write(`missing command (start, stop or status)\n${HINT}`);
+      return 2;
+    default:
+      process.stderr.write(`unknown command: ${args.command}\n${HINT}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);
