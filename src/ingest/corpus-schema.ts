@@ -1,0 +1,233 @@
+// The shape of the curated corpus in data/*.json, validated before anything is written.
+// One schema per file; every stated fact carries `sources` (at least one) with a confidence.
+import { z } from 'zod';
+
+export const confidence = z.enum(['CONFIRMED', 'PARTIAL', 'UNVERIFIED']);
+
+const kebabKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase kebab-case');
+
+export const source = z
+  .object({
+    citation: z.string().min(1),
+    url: z.string().url().optional(),
+    pmid: z.string().regex(/^\d+$/, 'PMID must be digits').optional(),
+    doi: z.string().regex(/^10\.\S+\/\S+$/, 'DOI must start with 10.').optional(),
+    confidence,
+    note: z.string().optional(),
+  })
+  .strict();
+
+const sources = z.array(source).min(1, 'every fact needs at least one source');
+
+export const xref = z
+  .object({
+    source: z.enum([
+      'ChEMBL', 'DrugBank', 'UniProt', 'HGNC', 'Ensembl', 'Reactome', 'MONDO', 'MeSH', 'ICD-10',
+      'PubMed', 'PMC', 'DOI', 'NCT', 'EU', 'NDA', 'PubChem', 'DevelopmentCode',
+    ]),
+    id: z.string().min(1),
+    url: z.string().url().optional(),
+    confidence: confidence.optional(),
+  })
+  .strict();
+
+const entity = {
+  name: z.string().min(1),
+  synonyms: z.array(z.string().min(1)).default([]),
+  xrefs: z.array(xref).default([]),
+  description: z.string().optional(),
+  sources,
+};
+
+export const route = z.enum(['TOPICAL', 'ORAL', 'INTRAVENOUS', 'SUBCUTANEOUS']);
+
+export const drug = z
+  .object({
+    key: kebabKey,
+    ...entity,
+    routes: z.array(route).min(1),
+    developmentStatus: z.enum(['APPROVED', 'INVESTIGATIONAL']),
+    selectivity: z.string().optional(),
+  })
+  .strict();
+
+export const target = z
+  .object({
+    key: z.string().regex(/^[A-Z0-9]+$/, 'must be an HGNC symbol'),
+    ...entity,
+    family: z.string().min(1),
+  })
+  .strict();
+
+export const pathway = z
+  .object({
+    key: kebabKey,
+    ...entity,
+    nameVerified: z.boolean(),
+    parent: kebabKey.optional(),
+  })
+  .strict();
+
+export const conditionCategory = z.object({ key: kebabKey, ...entity }).strict();
+
+export const condition = z
+  .object({
+    key: kebabKey,
+    ...entity,
+    category: kebabKey.optional(),
+    categoryBasis: z.string().optional(),
+    categoryConfidence: confidence.optional(),
+    labelStatusNote: z.string().optional(),
+  })
+  .strict();
+
+export const regulator = z
+  .object({ key: z.string().regex(/^[A-Z]+$/), ...entity, jurisdiction: z.string().min(1) })
+  .strict();
+
+export const product = z
+  .object({
+    key: kebabKey,
+    ...entity,
+    drug: kebabKey,
+    formulation: z.string().optional(),
+    route,
+    strength: z.string().optional(),
+  })
+  .strict();
+
+export const interaction = z
+  .object({
+    drug: kebabKey,
+    target: z.string().min(1),
+    action: z.enum(['INHIBITOR', 'ALLOSTERIC_INHIBITOR', 'COVALENT_INHIBITOR']),
+    primary: z.boolean(),
+    potencyNm: z.number().positive().optional(),
+    potencyType: z.enum(['IC50', 'Ki', 'Kd']).optional(),
+    sources,
+  })
+  .strict();
+
+export const targetPathway = z.object({ target: z.string().min(1), pathway: kebabKey, sources }).strict();
+
+export const pathwayCondition = z
+  .object({ pathway: kebabKey, condition: kebabKey, note: z.string().optional(), sources })
+  .strict();
+
+const year = z.number().int().min(1900).max(2100);
+
+export const studyDesign = z.enum([
+  'CASE_REPORT', 'CASE_SERIES', 'RETROSPECTIVE', 'PROSPECTIVE_OPEN_LABEL', 'RCT', 'SYSTEMATIC_REVIEW',
+  'REVIEW', 'TRIAL_REGISTRATION',
+]);
+
+export const study = z
+  .object({
+    key: z.string().regex(/^(pmid:\d+|doi:10\.\S+|nct:NCT\d{8}|[a-z0-9]+(-[a-z0-9]+)*)$/, 'key must be pmid:, doi:, nct: or a kebab slug'),
+    curationId: z.string().optional(),
+    name: z.string().min(1),
+    title: z.string().optional(),
+    firstAuthor: z.string().optional(),
+    year: year.optional(),
+    journal: z.string().optional(),
+    pmid: z.string().regex(/^\d+$/).optional(),
+    doi: z.string().regex(/^10\.\S+\/\S+$/).optional(),
+    nctId: z.string().regex(/^NCT\d{8}$/).optional(),
+    design: studyDesign,
+    designDetail: z.string().optional(),
+    patients: z.number().int().nonnegative().optional(),
+    patientsNote: z.string().optional(),
+    evidenceStatus: z.string().optional(),
+    xrefs: z.array(xref).default([]),
+    prisma: z
+      .object({
+        screened: z.number().int(), excluded: z.number().int(), assessed: z.number().int(),
+        included: z.number().int(), searchedFrom: z.string().optional(), searchedTo: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    includedIn: z
+      .array(
+        z.object({
+          review: z.string().min(1),
+          judgement: z.enum(['LIKELY', 'POSSIBLE', 'UNKNOWN', 'UNLIKELY']),
+          basis: z.string().min(1),
+          sources,
+        }).strict(),
+      )
+      .default([]),
+    notes: z.string().optional(),
+    sources,
+  })
+  .strict();
+
+export const outcome = z.enum(['COMPLETE_RESPONSE', 'PARTIAL_RESPONSE', 'IMPROVED', 'MIXED', 'NO_RESPONSE', 'WORSENED']);
+
+export const finding = z
+  .object({
+    key: z.string().min(1),
+    study: z.string().min(1),
+    drug: kebabKey,
+    product: kebabKey.optional(),
+    condition: kebabKey,
+    route,
+    patients: z.number().int().nonnegative().optional(),
+    responders: z.number().int().nonnegative().optional(),
+    responderDefinition: z.string().optional(),
+    outcome: outcome.optional(),
+    outcomeAsReported: z.string().optional(),
+    regimen: z.string().optional(),
+    durationWeeks: z.number().positive().optional(),
+    durationAsReported: z.string().optional(),
+    adverseEvents: z.string().optional(),
+    summary: z.string().optional(),
+    sources,
+  })
+  .strict()
+  .refine((f) => f.responders === undefined || f.patients === undefined || f.responders <= f.patients, {
+    message: 'responders cannot exceed patients',
+  });
+
+export const approval = z
+  .object({
+    key: kebabKey,
+    kind: z.enum(['AUTHORISATION', 'POSITIVE_OPINION']),
+    regulator: z.string().regex(/^[A-Z]+$/),
+    issuingBody: z.string().min(1),
+    product: kebabKey,
+    condition: kebabKey,
+    indication: z.string().min(1),
+    population: z.string().optional(),
+    minimumAgeYears: z.number().int().nonnegative().optional(),
+    maximumAgeYears: z.number().int().nonnegative().optional(),
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD'),
+    datePrecision: z.enum(['DAY', 'MONTH', 'YEAR']),
+    event: z.string().min(1),
+    notes: z.string().optional(),
+    sources,
+  })
+  .strict()
+  .refine((a) => a.date.split('-').length === { YEAR: 1, MONTH: 2, DAY: 3 }[a.datePrecision], {
+    message: 'date does not match datePrecision',
+  });
+
+/** Each data file and the schema of its rows, in load order (entities before the facts that link them). */
+export const corpusFiles = {
+  'drugs.json': drug,
+  'targets.json': target,
+  'pathways.json': pathway,
+  'condition-categories.json': conditionCategory,
+  'conditions.json': condition,
+  'regulators.json': regulator,
+  'products.json': product,
+  'interactions.json': interaction,
+  'target-pathways.json': targetPathway,
+  'pathway-conditions.json': pathwayCondition,
+  'studies.json': study,
+  'findings.json': finding,
+  'approvals.json': approval,
+} as const;
+
+export type CorpusFile = keyof typeof corpusFiles;
+export type Corpus = { [F in CorpusFile]: z.infer<(typeof corpusFiles)[F]>[] };
+export type Source = z.infer<typeof source>;
