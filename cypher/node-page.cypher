@@ -1,0 +1,19 @@
+// One page of {{LABEL}} nodes plus the total that match the filter, in one round trip.
+// $keys: bulk lookup (case-folded); $text: name/synonym substring; $anyOf: [{property, values}];
+// $ranges: [{property, min, max}]; $category: a ConditionCategory key, for conditions directly and for
+// studies through their findings. Order: $orderBy property, then key, so pages are stable.
+CALL () {
+  MATCH (n:{{LABEL}})
+  WHERE ($keys IS NULL OR n.keyNorm IN $keys)
+    AND ($text IS NULL OR toLower(n.name) CONTAINS $text OR any(s IN n.synonyms WHERE toLower(s) CONTAINS $text))
+    AND all(f IN $anyOf WHERE n[f.property] IN f.values)
+    AND all(f IN $ranges WHERE (f.min IS NULL OR n[f.property] >= f.min) AND (f.max IS NULL OR n[f.property] <= f.max))
+    AND ($category IS NULL
+      OR EXISTS { (n)-[:IN_CATEGORY]->(:ConditionCategory {keyNorm: $category}) }
+      OR EXISTS { (n)-[:REPORTS]->(:Finding)-[:IN_CONDITION]->(:Condition)-[:IN_CATEGORY]->(:ConditionCategory {keyNorm: $category}) })
+  RETURN n
+}
+WITH n
+ORDER BY CASE WHEN $descending THEN n[$orderBy] END DESC, CASE WHEN NOT $descending THEN n[$orderBy] END ASC, n.keyNorm
+WITH collect(n) AS matched
+RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS page

@@ -1,0 +1,6 @@
+// Upsert one batch of (:{{FROM}})-[:{{TYPE}}]->(:{{TO}}) relationships between existing nodes.
+UNWIND $rows AS row
+MATCH (a:{{FROM}} {keyNorm: row.from})
+MATCH (b:{{TO}} {keyNorm: row.to})
+MERGE (a)-[r:{{TYPE}}]->(b)
+SET r = row.props

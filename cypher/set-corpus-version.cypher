@@ -1,0 +1,2 @@
+MERGE (m:CorpusMeta {id: 'corpus'})
+SET m.version = $version, m.seededAt = datetime()

@@ -1,0 +1,30 @@
+// The Pothos builder with its plugins and the Context and Scalars types. No types are defined here.
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from './context.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  Scalars: {
+    ID: { Input: string; Output: string };
+    Date: { Input: string; Output: string };
+  };
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Connection: { totalCount: number };
+}>({
+  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  relay: {
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+  errors: { defaultTypes: [] },
+});
+
+builder.queryType({ description: 'Relationship questions over the JAK-inhibitor dermatology knowledge graph.' });
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ description: 'How many items match, over all pages.', resolve: (parent) => parent.totalCount }),
+);

@@ -1,0 +1,96 @@
+// Every Cypher statement lives in cypher/*.cypher and is read once, here, at start-up.
+// A missing file fails the start, not a request.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { nodeLabels, relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
+
+/** The longest path `paths` may search: its cost grows with the graph's branching to this power. */
+export const MAX_PATH_LENGTH = 6;
+
+export const cypherDir = fileURLToPath(new URL('../../cypher/', import.meta.url));
+
+const queryNames = [
+  'corpus-stats',
+  'corpus-version',
+  'set-corpus-version',
+  'search',
+  'resolve-key',
+  'mechanisms',
+  'evidence',
+  'uses',
+  'approvals-of-drugs',
+  'approvals-of-conditions',
+  'approvals-of-products',
+  'ping',
+] as const;
+
+export type QueryName = (typeof queryNames)[number];
+
+function readCypher(name: string): string {
+  return readFileSync(`${cypherDir}${name}.cypher`, 'utf8');
+}
+
+/** Statements split on `;` at line ends, comments dropped (for schema files with one statement per line). */
+export function readStatements(name: string): string[] {
+  return readCypher(name)
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export interface CypherLibrary {
+  query(name: QueryName): string;
+  /** The neighbours of many nodes along one relationship type, one direction. */
+  neighbours(type: RelationshipType, direction: Direction): string;
+  /** Simple paths up to maxLength steps (1..MAX_PATH_LENGTH). */
+  paths(maxLength: number): string;
+  /** The upsert of one relationship type (seed). */
+  seedRelationships(type: RelationshipType): string;
+  /** A per-label query (nodes by keys, a page of nodes) with the label written in. */
+  forLabel(name: LabelQueryName, label: NodeLabel): string;
+}
+
+const labelQueryNames = ['nodes-by-keys', 'node-page', 'seed-nodes'] as const;
+export type LabelQueryName = (typeof labelQueryNames)[number];
+
+export function loadCypherLibrary(): CypherLibrary {
+  const queries = new Map(queryNames.map((name) => [name, readCypher(name)]));
+  // One template, instantiated per relationship type and direction from the graph model. The substituted
+  // parts are constants of src/graph-model.ts, never user input, so labels and types stay static and the
+  // planner can seek on the key constraints.
+  const templates = { OUT: readCypher('neighbours-out'), IN: readCypher('neighbours-in') };
+  const neighbours = new Map<string, string>();
+  for (const [type, spec] of Object.entries(relationships)) {
+    for (const direction of ['OUT', 'IN'] as const) {
+      const [self, other] = direction === 'OUT' ? [spec.from, spec.to] : [spec.to, spec.from];
+      neighbours.set(
+        `${type}:${direction}`,
+        templates[direction].replaceAll('{{SELF}}', self).replaceAll('{{TYPE}}', type).replaceAll('{{OTHER}}', other),
+      );
+    }
+  }
+  const perLabel = new Map<string, string>();
+  for (const name of labelQueryNames) {
+    const template = readCypher(name);
+    for (const label of nodeLabels) perLabel.set(`${name}:${label}`, template.replaceAll('{{LABEL}}', label));
+  }
+  const seedTemplate = readCypher('seed-relationships');
+  const seedRelationships = new Map(
+    Object.entries(relationships).map(([type, spec]) => [
+      type,
+      seedTemplate.replaceAll('{{FROM}}', spec.from).replaceAll('{{TYPE}}', type).replaceAll('{{TO}}', spec.to),
+    ]),
+  );
+  const pathsTemplate = readCypher('paths');
+  const paths = Array.from({ length: MAX_PATH_LENGTH }, (_, i) => pathsTemplate.replaceAll('{{MAX}}', String(i + 1)));
+  return {
+    query: (name) => queries.get(name)!,
+    paths: (maxLength) => paths[maxLength - 1],
+    seedRelationships: (type) => seedRelationships.get(type)!,
+    forLabel: (name, label) => perLabel.get(`${name}:${label}`)!,
+    neighbours: (type, direction) => neighbours.get(`${type}:${direction}`)!,
+  };
+}

@@ -1,0 +1,22 @@
+// One driver per process. Numbers come back as JS numbers: every integer in this graph is small.
+import neo4j, { type AuthToken, type Driver } from 'neo4j-driver';
+
+export interface DriverOptions {
+  uri: string;
+  user: string;
+  password: string;
+}
+
+// What neo4j.auth.none() returns at run time; the driver's typings lack it.
+const noAuth: AuthToken = { scheme: 'none', credentials: '' } as AuthToken;
+
+export function createDriver({ uri, user, password }: DriverOptions): Driver {
+  // The local launcher runs with auth off; a password-less config means "no auth".
+  const auth = password ? neo4j.auth.basic(user, password) : noAuth;
+  return neo4j.driver(uri, auth, {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 100,
+    connectionAcquisitionTimeout: 10_000,
+    userAgent: 'jak-kg/0.1',
+  });
+}

@@ -1,0 +1,87 @@
+// The queries GraphiQL opens with: a guided default tab and one tab per main question.
+export const guidedQuery = `# Welcome to jak-kg: the evidence on JAK inhibitors in dermatology.
+# Press the play button (or Ctrl-Enter) to run. Ctrl-Space completes field names; the Docs panel
+# (book icon) describes every type. Each fact carries its sources (citation, PMID/DOI, confidence).
+
+# Which JAK targets does ruxolitinib hit, and how potently?
+query RuxolitinibTargets {
+  drug(key: "ruxolitinib") {
+    name
+    targets {
+      target { key name }
+      action
+      potencyNm
+      sources { citation confidence }
+    }
+  }
+}
+`;
+
+export const exampleTabs = [
+  {
+    title: 'Mechanism',
+    query: `# How could ruxolitinib act on lichen planus? drug -> target -> pathway -> condition, each step sourced.
+query Mechanism {
+  mechanisms(drug: "ruxolitinib", condition: "lichen-planus") {
+    nodes { key name entityType }
+    steps { type sources { citation pmid confidence } }
+  }
+}`,
+  },
+  {
+    title: 'Evidence',
+    query: `# What is the evidence for topical ruxolitinib in necrobiosis lipoidica?
+query Evidence {
+  evidence(drug: "ruxolitinib", condition: "necrobiosis-lipoidica", route: TOPICAL) {
+    studies patients responders responseRate
+    findings { study { key name design } patients responders outcome summary }
+    approvedBy { key }
+    offLabelIn { key }
+  }
+}`,
+  },
+  {
+    title: 'Off-label in the EU',
+    query: `# Which uses of ruxolitinib are off-label under the EMA?
+query OffLabelEU {
+  uses(drug: "ruxolitinib", regulator: "EMA", status: OFF_LABEL) {
+    condition { key name category { name } }
+    route
+    approvedBy { key }
+    evidence { studies patients }
+  }
+}`,
+  },
+  {
+    title: 'Alopecia areata approvals',
+    query: `# What was approved for alopecia areata, by whom, and when?
+query AlopeciaApprovals {
+  condition(key: "alopecia-areata") {
+    approvals {
+      regulator { key }
+      product { name drug { name } route }
+      date datePrecision population
+      sources { citation url }
+    }
+  }
+}`,
+  },
+  {
+    title: 'The review',
+    query: `# The Spadafora 2025 systematic review: PRISMA counts and the studies believed to be among its 28.
+query Review {
+  study(key: "pmid:40192197") {
+    title journal year
+    prisma { screened excluded assessed included }
+    inclusions { study { key name year design } judgement basis }
+  }
+}`,
+  },
+  {
+    title: 'Search',
+    query: `# Full-text search, typo tolerant, over names, synonyms and ids (ChEMBL, MONDO, PMID, NCT ...).
+query Search {
+  search(query: "ruxolitinb", first: 5) { score entity { entityType key name } }
+}`,
+  },
+];

@@ -1,0 +1,207 @@
+// Loads the validated corpus into Neo4j: schema first, then nodes, then relationships, in batches of
+// UNWIND rows, one transaction per batch, all MERGE, so running it twice leaves the same graph.
+import type { CypherLibrary } from '../db/cypher.js';
+import type { Executor } from '../db/executor.js';
+import { setupSchema } from '../db/schema-setup.js';
+import type { NodeLabel, RelationshipType } from '../graph-model.js';
+import type { Corpus, Source } from './corpus-schema.js';
+import { readCorpus, type LoadedCorpus } from './read-corpus.js';
+
+type Row = Record<string, unknown>;
+interface RelationshipRow { from: string; to: string; props: Row }
+
+const BATCH_SIZE = 500;
+const confidenceRank = { CONFIRMED: 2, PARTIAL: 1, UNVERIFIED: 0 } as const;
+
+/** The weakest confidence among a fact's sources: a fact is only as sure as its least sure support. */
+export function weakestConfidence(sources: Source[]): Source['confidence'] {
+  return sources.reduce<Source['confidence']>(
+    (weakest, s) => (confidenceRank[s.confidence] < confidenceRank[weakest] ? s.confidence : weakest),
+    'CONFIRMED',
+  );
+}
+
+/** Drops undefined values (Neo4j stores no nulls) and encodes nested values as JSON strings. */
+function props(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (v === undefined || v === null) continue;
+    out[k] = typeof v === 'object' && !(Array.isArray(v) && v.every((x) => typeof x === 'string')) ? JSON.stringify(v) : v;
+  }
+  return out;
+}
+
+function entityRow(
+  e: { key: string; name: string; synonyms?: string[]; xrefs?: { id: string }[]; sources: Source[]; description?: string },
+  extra: Row = {},
+  searchExtra: (string | undefined)[] = [],
+): Row {
+  const synonyms = e.synonyms ?? [];
+  const xrefs = e.xrefs ?? [];
+  return props({
+    ...extra,
+    key: e.key,
+    keyNorm: e.key.toLowerCase(),
+    name: e.name,
+    synonyms,
+    xrefs,
+    description: e.description,
+    sources: e.sources,
+    confidence: weakestConfidence(e.sources),
+    // What the full-text index reads besides the name: synonyms, the key and every cross-reference id.
+    searchText: [e.key, ...synonyms, ...xrefs.map((x) => x.id), ...searchExtra].filter(Boolean).join(' | '),
+  });
+}
+
+function relationship(from: string, to: string, sources: Source[], extra: Row = {}): RelationshipRow {
+  return {
+    from: from.toLowerCase(),
+    to: to.toLowerCase(),
+    props: props({ ...extra, sources, sourceCount: sources.length, confidence: weakestConfidence(sources) }),
+  };
+}
+
+/** The first day a date of the given precision can mean, so "2023-04" counts from 2023-04-01. */
+export function dateStart(date: string): string {
+  const [y, m = '01', d = '01'] = date.split('-');
+  return `${y}-${m}-${d}`;
+}
+
+export function corpusToGraph(corpus: Corpus): {
+  nodes: Record<NodeLabel, Row[]>;
+  relationships: Partial<Record<RelationshipType, RelationshipRow[]>>;
+} {
+  const studies = new Map(corpus['studies.json'].map((s) => [s.key, s]));
+  const names = {
+    drug: new Map(corpus['drugs.json'].map((d) => [d.key, d.name])),
+    condition: new Map(corpus['conditions.json'].map((c) => [c.key, c.name])),
+    product: new Map(corpus['products.json'].map((p) => [p.key, p.name])),
+  };
+
+  const nodes: Record<NodeLabel, Row[]> = {
+    Drug: corpus['drugs.json'].map((d) =>
+      entityRow(d, { routes: d.routes, developmentStatus: d.developmentStatus, selectivity: d.selectivity }),
+    ),
+    Target: corpus['targets.json'].map((t) => entityRow(t, { family: t.family })),
+    Pathway: corpus['pathways.json'].map((p) => entityRow(p, { nameVerified: p.nameVerified })),
+    ConditionCategory: corpus['condition-categories.json'].map((c) => entityRow(c)),
+    Condition: corpus['conditions.json'].map((c) =>
+      entityRow(c, { categoryBasis: c.categoryBasis, categoryConfidence: c.categoryConfidence, labelStatusNote: c.labelStatusNote }),
+    ),
+    Regulator: corpus['regulators.json'].map((r) => entityRow(r, { jurisdiction: r.jurisdiction })),
+    Product: corpus['products.json'].map((p) =>
+      entityRow(p, { formulation: p.formulation, route: p.route, strength: p.strength }),
+    ),
+    Study: corpus['studies.json'].map((s) => {
+      const { key, name, xrefs, sources, includedIn: _links, prisma, ...fields } = s;
+      return entityRow(
+        { key, name, xrefs, sources },
+        {
+          ...fields,
+          prismaScreened: prisma?.screened,
+          prismaExcluded: prisma?.excluded,
+          prismaAssessed: prisma?.assessed,
+          prismaIncluded: prisma?.included,
+          searchedFrom: prisma?.searchedFrom,
+          searchedTo: prisma?.searchedTo,
+        },
+        [s.pmid, s.doi, s.nctId, s.firstAuthor, s.title, s.curationId],
+      );
+    }),
+    Finding: corpus['findings.json'].map((f) => {
+      const { key, study, drug, product, condition, sources, ...fields } = f;
+      const name = `${studies.get(study)?.name ?? study}: ${names.drug.get(drug) ?? drug} in ${names.condition.get(condition) ?? condition}`;
+      return entityRow({ key, name, sources }, fields);
+    }),
+    Approval: corpus['approvals.json'].map((a) => {
+      const { key, regulator: _r, product, condition, sources, ...fields } = a;
+      const name = `${a.issuingBody}: ${names.product.get(product) ?? product} for ${names.condition.get(condition) ?? condition} (${a.date})`;
+      return entityRow({ key, name, sources }, { ...fields, dateStart: dateStart(a.date) });
+    }),
+  };
+
+  const pathwaySources = new Map(corpus['pathways.json'].map((p) => [p.key, p.sources]));
+  const productSources = new Map(corpus['products.json'].map((p) => [p.key, p.sources]));
+  const relationships: Partial<Record<RelationshipType, RelationshipRow[]>> = {
+    INTERACTS_WITH: corpus['interactions.json'].map((i) =>
+      relationship(i.drug, i.target, i.sources, { action: i.action, primary: i.primary, potencyNm: i.potencyNm, potencyType: i.potencyType }),
+    ),
+    PARTICIPATES_IN: corpus['target-pathways.json'].map((l) => relationship(l.target, l.pathway, l.sources)),
+    PART_OF: corpus['pathways.json']
+      .filter((p) => p.parent)
+      .map((p) => relationship(p.key, p.parent!, pathwaySources.get(p.key)!)),
+    IMPLICATED_IN: corpus['pathway-conditions.json'].map((l) =>
+      relationship(l.pathway, l.condition, l.sources, { note: l.note }),
+    ),
+    IN_CATEGORY: corpus['conditions.json']
+      .filter((c) => c.category)
+      .map((c) =>
+        relationship(
+          c.key,
+          c.category!,
+          [
+            {
+              citation: 'jak-kg curated facts (shared/facts/conditions.tsv, spadafora_category)',
+              confidence: c.categoryConfidence ?? 'PARTIAL',
+              note: c.categoryBasis,
+            },
+          ],
+          { basis: c.categoryBasis },
+        ),
+      ),
+    CONTAINS: corpus['products.json'].map((p) => relationship(p.key, p.drug, p.sources)),
+    REPORTS: corpus['findings.json'].map((f) => relationship(f.study, f.key, f.sources)),
+    OF_DRUG: corpus['findings.json'].map((f) => relationship(f.key, f.drug, f.sources)),
+    IN_CONDITION: corpus['findings.json'].map((f) => relationship(f.key, f.condition, f.sources)),
+    WITH_PRODUCT: corpus['findings.json']
+      .filter((f) => f.product)
+      .map((f) => relationship(f.key, f.product!, productSources.get(f.product!) ?? f.sources)),
+    INCLUDES: corpus['studies.json'].flatMap((s) =>
+      s.includedIn.map((inc) => relationship(inc.review, s.key, inc.sources, { judgement: inc.judgement, basis: inc.basis })),
+    ),
+    ISSUED: corpus['approvals.json'].map((a) => relationship(a.regulator, a.key, a.sources)),
+    FOR_PRODUCT: corpus['approvals.json'].map((a) => relationship(a.key, a.product, a.sources)),
+    FOR_CONDITION: corpus['approvals.json'].map((a) => relationship(a.key, a.condition, a.sources)),
+  };
+  return { nodes, relationships };
+}
+
+export interface SeedProgress {
+  (step: { what: string; done: number; total: number }): void;
+}
+
+export interface SeedResult {
+  version: string;
+  nodes: number;
+  relationships: number;
+}
+
+/** Validates everything first (a bad file throws before the first write), then writes batch by batch. */
+export async function seed(
+  executor: Executor,
+  cypher: CypherLibrary,
+  options: { dataDir?: string; loaded?: LoadedCorpus; progress?: SeedProgress } = {},
+): Promise<SeedResult> {
+  const { corpus, version } = options.loaded ?? readCorpus(options.dataDir);
+  const graph = corpusToGraph(corpus);
+  await setupSchema(executor);
+
+  let nodeCount = 0;
+  for (const [label, rows] of Object.entries(graph.nodes) as [NodeLabel, Row[]][]) {
+    for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+      await executor.write(`seed:${label}`, cypher.forLabel('seed-nodes', label), { rows: rows.slice(i, i + BATCH_SIZE) });
+    }
+    nodeCount += rows.length;
+    options.progress?.({ what: label, done: rows.length, total: rows.length });
+  }
+  let relationshipCount = 0;
+  for (const [type, rows] of Object.entries(graph.relationships) as [RelationshipType, RelationshipRow[]][]) {
+    for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+      await executor.write(`seed:${type}`, cypher.seedRelationships(type), { rows: rows.slice(i, i + BATCH_SIZE) });
+    }
+    relationshipCount += rows.length;
+    options.progress?.({ what: type, done: rows.length, total: rows.length });
+  }
+  await executor.write('seed:version', cypher.query('set-corpus-version'), { version });
+  return { version, nodes: nodeCount, relationships: relationshipCount };
+}

@@ -1,0 +1,105 @@
+// Types every entity shares: scalars, enums, Xref, Provenance, the Entity interface, and the helpers that
+// define an entity type (a Relay node loaded by key through the per-request DataLoader).
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import type { EntityRecord, Provenance, Xref } from '../db/records.js';
+import type { Direction, NodeLabel, RelationshipType } from '../graph-model.js';
+
+builder.scalarType('Date', {
+  description: 'A calendar date, YYYY-MM-DD.',
+  serialize: (value) => value,
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+      throw new GraphQLError('Date must be a valid YYYY-MM-DD string.', { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return value;
+  },
+});
+
+export const ConfidenceEnum = builder.enumType('Confidence', {
+  description: 'How well a fact is supported: CONFIRMED (a primary or bibliographic source states it) > PARTIAL > UNVERIFIED (flagged, kept visible).',
+  values: ['CONFIRMED', 'PARTIAL', 'UNVERIFIED'] as const,
+});
+
+export const RouteEnum = builder.enumType('Route', { values: ['TOPICAL', 'ORAL', 'INTRAVENOUS', 'SUBCUTANEOUS'] as const });
+
+export const EntityTypeEnum = builder.enumType('EntityType', {
+  values: ['Drug', 'Product', 'Target', 'Pathway', 'Condition', 'ConditionCategory', 'Study', 'Finding', 'Regulator', 'Approval'] as const,
+});
+
+export const XrefType = builder.objectRef<Xref>('Xref').implement({
+  description: 'A cross-reference to an outside database (ChEMBL, DrugBank, UniProt, Reactome, MONDO, MeSH, PubMed, DOI, NCT ...).',
+  fields: (t) => ({
+    source: t.exposeString('source'),
+    id: t.exposeString('id'),
+    url: t.string({ nullable: true, resolve: (x) => x.url ?? null }),
+    confidence: t.field({ type: ConfidenceEnum, nullable: true, resolve: (x) => x.confidence ?? null }),
+  }),
+});
+
+export const ProvenanceType = builder.objectRef<Provenance>('Provenance').implement({
+  description: 'Where a stated fact comes from.',
+  fields: (t) => ({
+    citation: t.exposeString('citation'),
+    url: t.string({ nullable: true, resolve: (p) => p.url ?? null }),
+    pmid: t.string({ nullable: true, resolve: (p) => p.pmid ?? null }),
+    doi: t.string({ nullable: true, resolve: (p) => p.doi ?? null }),
+    confidence: t.field({ type: ConfidenceEnum, resolve: (p) => p.confidence }),
+    note: t.string({ nullable: true, resolve: (p) => p.note ?? null }),
+  }),
+});
+
+/** The weakest confidence of a fact's sources. */
+export function weakest(sources: Provenance[]): Provenance['confidence'] {
+  const rank = { UNVERIFIED: 0, PARTIAL: 1, CONFIRMED: 2 } as const;
+  return sources.reduce<Provenance['confidence']>((w, s) => (rank[s.confidence] < rank[w] ? s.confidence : w), 'CONFIRMED');
+}
+
+export const EntityInterface = builder.interfaceRef<EntityRecord>('Entity').implement({
+  description: 'Every node of the graph: a Relay node with a stable, human-readable key.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (entity) => entity.label,
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable, unique per type, human-readable; lookups are case-insensitive.' }),
+    name: t.exposeString('name'),
+    synonyms: t.stringList({ resolve: (e) => e.synonyms }),
+    description: t.string({ nullable: true, resolve: (e) => prop<string>(e, 'description') }),
+    xrefs: t.field({ type: [XrefType], resolve: (e) => e.xrefs }),
+    sources: t.field({ type: [ProvenanceType], resolve: (e) => e.sources }),
+    confidence: t.field({ type: ConfidenceEnum, resolve: (e) => weakest(e.sources) }),
+    entityType: t.field({ type: EntityTypeEnum, resolve: (e) => e.label }),
+  }),
+});
+
+/** Reads an optional scalar property of the node. */
+export function prop<T>(entity: EntityRecord, name: string): T | null {
+  return (entity.props[name] as T | undefined) ?? null;
+}
+
+/** A list of neighbours along one relationship type (batched per request by DataLoader). */
+export async function neighbours(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction) {
+  return context.neighbours(type, direction).load(entity.key);
+}
+
+/** The single neighbour along a relationship that has at most one, or null. */
+export async function neighbour(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction) {
+  return (await neighbours(context, entity, type, direction))[0]?.node ?? null;
+}
+
+/** Defines a Relay node type for one label: global id from the key, loaded in batches by key. */
+export function entityNode(label: NodeLabel) {
+  return builder.loadableNodeRef(label, {
+    id: { resolve: (e: EntityRecord) => e.key },
+    load: (keys: string[], context: Context) =>
+      context
+        .entities(label)
+        .loadMany(keys)
+        .then((rows) => rows.map((row) => (row instanceof Error ? row : row ?? new Error(`${label} not found`)))),
+  });
+}
+
+/** The entity of a label by key, or null: the resolver of every singular root lookup. */
+export function lookup(context: Context, label: NodeLabel, key: string) {
+  return context.entities(label).load(key);
+}

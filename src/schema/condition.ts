@@ -1,0 +1,79 @@
+// Condition and ConditionCategory (grouping by pathogenic mechanism, as in the review).
+import { builder } from '../builder.js';
+import { fetchPage, OrderInput, type PageQuery } from './connections.js';
+import { ConfidenceEnum, EntityInterface, neighbour, neighbours, prop } from './common.js';
+import { ConditionCategoryRef, ConditionRef, FindingRef, PathwayRef } from './refs.js';
+import { ConditionLinkRef } from './pathway.js';
+import { pluralRoot, refuseBackwardPaging, singularRoot } from './roots.js';
+
+ConditionRef.implement({
+  interfaces: [EntityInterface],
+  fields: (t) => ({
+    category: t.field({
+      type: ConditionCategoryRef,
+      nullable: true,
+      description: 'Its pathogenic-mechanism group; null for conditions the review did not group (e.g. on-label ones).',
+      resolve: (c, _a, context) => neighbour(context, c, 'IN_CATEGORY', 'OUT'),
+    }),
+    categoryBasis: t.string({ nullable: true, description: 'Why the condition sits in its category (often a curators\' inference).', resolve: (c) => prop<string>(c, 'categoryBasis') }),
+    categoryConfidence: t.field({ type: ConfidenceEnum, nullable: true, resolve: (c) => prop<'PARTIAL'>(c, 'categoryConfidence') }),
+    labelStatusNote: t.string({ nullable: true, description: "Curated note on topical ruxolitinib's label status here.", resolve: (c) => prop<string>(c, 'labelStatusNote') }),
+    pathways: t.field({
+      type: [PathwayRef],
+      resolve: async (c, _a, context) => (await neighbours(context, c, 'IMPLICATED_IN', 'IN')).map((n) => n.node),
+    }),
+    pathwayLinks: t.field({
+      type: [ConditionLinkRef],
+      resolve: async (c, _a, context) =>
+        (await neighbours(context, c, 'IMPLICATED_IN', 'IN')).map((n) => ({ pathway: n.node, condition: c, link: n.rel })),
+    }),
+    findings: t.field({
+      type: [FindingRef],
+      resolve: async (c, _a, context) => (await neighbours(context, c, 'IN_CONDITION', 'IN')).map((n) => n.node),
+    }),
+  }),
+});
+
+ConditionCategoryRef.implement({
+  interfaces: [EntityInterface],
+  fields: (t) => ({
+    conditions: t.field({
+      type: [ConditionRef],
+      resolve: async (c, _a, context) => (await neighbours(context, c, 'IN_CATEGORY', 'IN')).map((n) => n.node),
+    }),
+  }),
+});
+
+const ConditionFilter = builder.inputType('ConditionFilter', {
+  fields: (t) => ({
+    text: t.string({ description: 'Case-insensitive substring of the name or a synonym.' }),
+    category: t.string({ description: 'A ConditionCategory key, e.g. "lichenoid-dermatoses".' }),
+  }),
+});
+
+builder.queryField('conditions', (t) =>
+  t.connection({
+    type: ConditionRef,
+    description: 'Conditions, paged; filter by text or category.',
+    args: {
+      keys: t.arg.stringList({ description: 'Bulk lookup by key (case-insensitive).' }),
+      filter: t.arg({ type: ConditionFilter }),
+      orderBy: t.arg({ type: OrderInput }),
+    },
+    resolve: (_root, args, context) => {
+      refuseBackwardPaging(args);
+      return fetchPage(context, 'Condition', {
+        keys: args.keys,
+        text: args.filter?.text,
+        category: args.filter?.category,
+        orderBy: args.orderBy as PageQuery['orderBy'],
+        first: args.first,
+        after: args.after,
+      });
+    },
+  }),
+);
+
+singularRoot('condition', 'Condition', ConditionRef, 'A condition by key, e.g. "lichen-planus"; null when unknown.');
+singularRoot('conditionCategory', 'ConditionCategory', ConditionCategoryRef, 'A condition category by key, e.g. "granulomatous-dermatoses".');
+pluralRoot('conditionCategories', 'ConditionCategory', ConditionCategoryRef, 'Condition categories, paged.');

@@ -1,0 +1,82 @@
+// Plural roots as Relay connections over one label: `first`/`after` cursors, `keys` bulk lookup, a filter,
+// an order, and `totalCount`, all answered by one Cypher round trip (cypher/node-page.cypher).
+import { GraphQLError } from 'graphql';
+import type { Node } from 'neo4j-driver';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { toEntity, type EntityRecord } from '../db/records.js';
+import type { NodeLabel } from '../graph-model.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export const OrderFieldEnum = builder.enumType('OrderField', {
+  description: 'What to sort by. YEAR applies to studies; items without the value sort last (ascending).',
+  values: ['KEY', 'NAME', 'YEAR'] as const,
+});
+export const OrderDirectionEnum = builder.enumType('OrderDirection', { values: ['ASC', 'DESC'] as const });
+
+export const OrderInput = builder.inputType('OrderBy', {
+  fields: (t) => ({
+    field: t.field({ type: OrderFieldEnum, required: true }),
+    direction: t.field({ type: OrderDirectionEnum, defaultValue: 'ASC' }),
+  }),
+});
+
+const orderProperty = { KEY: 'keyNorm', NAME: 'name', YEAR: 'year' } as const;
+
+export interface PageQuery {
+  keys?: readonly string[] | null;
+  text?: string | null;
+  /** Each entry: the property must equal one of the values. */
+  anyOf?: { property: string; values: readonly unknown[] }[];
+  ranges?: { property: string; min?: number | null; max?: number | null }[];
+  category?: string | null;
+  orderBy?: { field: keyof typeof orderProperty; direction?: 'ASC' | 'DESC' | null } | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
+
+function decodeCursor(cursor: string): number {
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  if (!match) throw new GraphQLError('Invalid cursor.', { extensions: { code: 'BAD_USER_INPUT' } });
+  return Number(match[1]);
+}
+
+export async function fetchPage(context: Context, label: NodeLabel, query: PageQuery) {
+  const first = query.first ?? DEFAULT_PAGE_SIZE;
+  if (first < 0 || first > MAX_PAGE_SIZE) {
+    throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, {
+      extensions: { code: 'BAD_USER_INPUT', maximum: MAX_PAGE_SIZE },
+    });
+  }
+  const offset = query.after ? decodeCursor(query.after) + 1 : 0;
+  const [record] = await context.executor.read(`page:${label}`, context.cypher.forLabel('node-page', label), {
+    keys: query.keys ? query.keys.map((k) => k.toLowerCase()) : null,
+    text: query.text ? query.text.toLowerCase() : null,
+    anyOf: query.anyOf ?? [],
+    ranges: query.ranges ?? [],
+    category: query.category ? query.category.toLowerCase() : null,
+    orderBy: orderProperty[query.orderBy?.field ?? 'NAME'],
+    descending: query.orderBy?.direction === 'DESC',
+    offset,
+    limit: first,
+  });
+  const total = record.get('total') as number;
+  const nodes = (record.get('page') as Node[]).map(toEntity);
+  return {
+    totalCount: total,
+    edges: nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node })),
+    pageInfo: {
+      hasNextPage: offset + nodes.length < total,
+      hasPreviousPage: offset > 0,
+      startCursor: nodes.length ? encodeCursor(offset) : null,
+      endCursor: nodes.length ? encodeCursor(offset + nodes.length - 1) : null,
+    },
+  };
+}
+
+export type EntityConnection = Awaited<ReturnType<typeof fetchPage>>;
+export type { EntityRecord };

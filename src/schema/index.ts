@@ -1,0 +1,18 @@
+// Imports every part of the schema (each registers its types on the builder) and builds it.
+import { builder } from '../builder.js';
+import './common.js';
+import './drug.js';
+import './product.js';
+import './target.js';
+import './pathway.js';
+import './condition.js';
+import './study.js';
+import './finding.js';
+import './regulator.js';
+import './approval.js';
+import './search.js';
+import './paths.js';
+import './evidence.js';
+import './meta.js';
+
+export const schema = builder.toSchema();

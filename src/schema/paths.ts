@@ -1,0 +1,119 @@
+// paths(from, to) between any two entities and mechanisms(drug, condition): drug -> target -> pathway ->
+// condition. Every step carries its relationship type and sources.
+import { GraphQLError } from 'graphql';
+import type { Node } from 'neo4j-driver';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { MAX_PATH_LENGTH } from '../db/cypher.js';
+import { toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
+import { nodeLabels, type NodeLabel } from '../graph-model.js';
+import { EntityInterface, ProvenanceType } from './common.js';
+
+export const MAX_PATHS = 50;
+
+interface StepShape { from: EntityRecord; to: EntityRecord; type: string; reversed: boolean; link: RelationshipRecord }
+interface PathShape { nodes: EntityRecord[]; steps: StepShape[] }
+
+const PathStepRef = builder.objectRef<StepShape>('PathStep').implement({
+  description: 'One step of a path, in path order; `reversed` when the stored relationship points the other way.',
+  fields: (t) => ({
+    from: t.field({ type: EntityInterface, resolve: (s) => s.from }),
+    to: t.field({ type: EntityInterface, resolve: (s) => s.to }),
+    type: t.exposeString('type', { description: 'The relationship type, e.g. INTERACTS_WITH.' }),
+    reversed: t.exposeBoolean('reversed'),
+    sources: t.field({ type: [ProvenanceType], resolve: (s) => s.link.sources }),
+  }),
+});
+
+const PathRef = builder.objectRef<PathShape>('Path').implement({
+  fields: (t) => ({
+    length: t.int({ resolve: (p) => p.steps.length }),
+    nodes: t.field({ type: [EntityInterface], resolve: (p) => p.nodes }),
+    steps: t.field({ type: [PathStepRef], resolve: (p) => p.steps }),
+  }),
+});
+
+function badInput(message: string, extensions: Record<string, unknown> = {}) {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } });
+}
+
+/** Turns the rows of paths.cypher / mechanisms.cypher into paths with steps in path order. */
+function toPath(nodes: Node[], steps: { type: string; start: string; props: Record<string, unknown> }[]): PathShape {
+  const entities = nodes.map(toEntity);
+  return {
+    nodes: entities,
+    steps: steps.map((s, i) => ({
+      from: entities[i],
+      to: entities[i + 1],
+      type: s.type,
+      reversed: s.start !== entities[i].key.toLowerCase(),
+      link: toRelationship(s.props),
+    })),
+  };
+}
+
+/** "drug:ruxolitinib" or "ruxolitinib" to the one node it names; null if none; AMBIGUOUS_KEY if several. */
+async function resolveEntity(context: Context, ref: string): Promise<{ id: string } | null> {
+  const match = /^([A-Za-z]+):(.+)$/.exec(ref);
+  const label = match ? nodeLabels.find((l) => l.toLowerCase() === match[1].toLowerCase()) : undefined;
+  const key = label ? match![2] : ref;
+  const records = await context.executor.read('resolve-key', context.cypher.query('resolve-key'), { key, label: label ?? null });
+  if (records.length > 1) {
+    const candidates = records.map((r) => {
+      const e = toEntity(r.get('n') as Node);
+      return `${e.label.charAt(0).toLowerCase()}${e.label.slice(1)}:${e.key}`;
+    });
+    throw new GraphQLError(`"${ref}" names more than one entity; prefix it with its type: ${candidates.join(', ')}.`, {
+      extensions: { code: 'AMBIGUOUS_KEY', candidates },
+    });
+  }
+  return records.length ? { id: (records[0].get('n') as Node).elementId } : null;
+}
+
+builder.queryField('paths', (t) =>
+  t.field({
+    type: [PathRef],
+    description: `Simple paths (no repeated node) between two entity keys, in either direction, shortest first; among equal lengths the best-supported first. Keys may be typed ("drug:ruxolitinib"); an ambiguous untyped key is refused with AMBIGUOUS_KEY. maxLength 1..${MAX_PATH_LENGTH}, first 1..${MAX_PATHS}.`,
+    args: {
+      from: t.arg.string({ required: true }),
+      to: t.arg.string({ required: true }),
+      maxLength: t.arg.int({ defaultValue: 4 }),
+      first: t.arg.int({ defaultValue: 10 }),
+    },
+    resolve: async (_root, args, context) => {
+      const maxLength = args.maxLength ?? 4;
+      const first = args.first ?? 10;
+      if (maxLength < 1 || maxLength > MAX_PATH_LENGTH) throw badInput(`maxLength must be between 1 and ${MAX_PATH_LENGTH}.`, { maximum: MAX_PATH_LENGTH });
+      if (first < 1 || first > MAX_PATHS) throw badInput(`first must be between 1 and ${MAX_PATHS}.`, { maximum: MAX_PATHS });
+      const [from, to] = await Promise.all([resolveEntity(context, args.from), resolveEntity(context, args.to)]);
+      if (!from || !to || from.id === to.id) return [];
+      const records = await context.executor.read('paths', context.cypher.paths(maxLength), { from: from.id, to: to.id, first });
+      return records.map((r) => toPath(r.get('nodes'), r.get('steps')));
+    },
+  }),
+);
+
+builder.queryField('mechanisms', (t) =>
+  t.field({
+    type: [PathRef],
+    description:
+      'How a drug could act on a condition: typed drug -> target -> pathway -> condition paths, primary targets first, then by potency, then by number of sources. Empty when either key is unknown.',
+    args: {
+      drug: t.arg.string({ required: true }),
+      condition: t.arg.string({ required: true }),
+      first: t.arg.int({ defaultValue: 20 }),
+    },
+    resolve: async (_root, args, context) => {
+      const first = args.first ?? 20;
+      if (first < 1 || first > MAX_PATHS) throw badInput(`first must be between 1 and ${MAX_PATHS}.`, { maximum: MAX_PATHS });
+      const records = await context.executor.read('mechanisms', context.cypher.query('mechanisms'), {
+        drug: args.drug,
+        condition: args.condition,
+        first,
+      });
+      return records.map((r) => toPath(r.get('nodes'), r.get('steps')));
+    },
+  }),
+);
+
+export type { NodeLabel };

@@ -1,0 +1,59 @@
+// Pathway: the targets signalling in it, the conditions it is implicated in, its place in the hierarchy.
+import { builder } from '../builder.js';
+import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import { EntityInterface, neighbour, neighbours, prop, ProvenanceType } from './common.js';
+import { ConditionRef, PathwayRef, TargetRef } from './refs.js';
+import { pluralRoot, singularRoot } from './roots.js';
+import { PathwayLinkRef } from './target.js';
+
+/** A pathway implicated in a condition, with the note and sources of that statement. */
+export interface ConditionLinkShape { pathway: EntityRecord; condition: EntityRecord; link: RelationshipRecord }
+export const ConditionLinkRef = builder.objectRef<ConditionLinkShape>('PathwayConditionLink').implement({
+  description: 'A pathway implicated in a condition, with the sources of that statement.',
+  fields: (t) => ({
+    pathway: t.field({ type: PathwayRef, resolve: (l) => l.pathway }),
+    condition: t.field({ type: ConditionRef, resolve: (l) => l.condition }),
+    note: t.string({ nullable: true, resolve: (l) => (l.link.props.note as string | undefined) ?? null }),
+    sources: t.field({ type: [ProvenanceType], resolve: (l) => l.link.sources }),
+  }),
+});
+
+PathwayRef.implement({
+  interfaces: [EntityInterface],
+  fields: (t) => ({
+    nameVerified: t.boolean({
+      description: 'False where the name was not confirmed against the source (the id was).',
+      resolve: (p) => prop<boolean>(p, 'nameVerified') ?? false,
+    }),
+    targets: t.field({
+      type: [TargetRef],
+      resolve: async (p, _a, context) => (await neighbours(context, p, 'PARTICIPATES_IN', 'IN')).map((n) => n.node),
+    }),
+    targetLinks: t.field({
+      type: [PathwayLinkRef],
+      resolve: async (p, _a, context) =>
+        (await neighbours(context, p, 'PARTICIPATES_IN', 'IN')).map((n) => ({ target: n.node, pathway: p, link: n.rel })),
+    }),
+    conditions: t.field({
+      type: [ConditionRef],
+      resolve: async (p, _a, context) => (await neighbours(context, p, 'IMPLICATED_IN', 'OUT')).map((n) => n.node),
+    }),
+    conditionLinks: t.field({
+      type: [ConditionLinkRef],
+      resolve: async (p, _a, context) =>
+        (await neighbours(context, p, 'IMPLICATED_IN', 'OUT')).map((n) => ({ pathway: p, condition: n.node, link: n.rel })),
+    }),
+    parent: t.field({
+      type: PathwayRef,
+      nullable: true,
+      resolve: (p, _a, context) => neighbour(context, p, 'PART_OF', 'OUT'),
+    }),
+    children: t.field({
+      type: [PathwayRef],
+      resolve: async (p, _a, context) => (await neighbours(context, p, 'PART_OF', 'IN')).map((n) => n.node),
+    }),
+  }),
+});
+
+singularRoot('pathway', 'Pathway', PathwayRef, 'A pathway by key, e.g. "interferon-gamma-signaling"; null when unknown.');
+pluralRoot('pathways', 'Pathway', PathwayRef, 'Pathways, paged.');

@@ -1,0 +1,24 @@
+// Regulator: an agency and the approvals it issued.
+import { EntityInterface, neighbours, prop } from './common.js';
+import { approvalArgs, filterApprovals } from './approval.js';
+import { ApprovalRef, RegulatorRef } from './refs.js';
+import { pluralRoot, singularRoot } from './roots.js';
+
+RegulatorRef.implement({
+  interfaces: [EntityInterface],
+  fields: (t) => ({
+    jurisdiction: t.string({ resolve: (r) => prop<string>(r, 'jurisdiction')! }),
+    approvals: t.field({
+      type: [ApprovalRef],
+      args: approvalArgs,
+      resolve: async (r, args, c) =>
+        filterApprovals(
+          (await neighbours(c, r, 'ISSUED', 'OUT')).map((n) => ({ ...n, rel: { ...n.rel, props: { regulator: r.key } } })),
+          args,
+        ),
+    }),
+  }),
+});
+
+singularRoot('regulator', 'Regulator', RegulatorRef, 'A regulator by acronym (FDA, EMA, MHRA, PMDA); null when unknown.');
+pluralRoot('regulators', 'Regulator', RegulatorRef, 'Regulators, paged.');

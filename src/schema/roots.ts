@@ -1,0 +1,63 @@
+// The root fields every entity type gets: `<type>(key)` and a plural connection `<types>(first, after,
+// keys, filter, orderBy)` answered in one round trip.
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import type { NodeLabel } from '../graph-model.js';
+import { entityNode, lookup } from './common.js';
+import { fetchPage, OrderInput, type PageQuery } from './connections.js';
+
+export const TextFilter = builder.inputType('EntityFilter', {
+  description: 'Filter shared by every plural root.',
+  fields: (t) => ({
+    text: t.string({ description: 'Case-insensitive substring of the name or a synonym.' }),
+  }),
+});
+
+type Ref = ReturnType<typeof entityNode>;
+
+/** `drug(key)` style lookup: the entity, or null for an unknown key. */
+export function singularRoot(field: string, label: NodeLabel, ref: Ref, description: string) {
+  builder.queryField(field, (t) =>
+    t.field({
+      type: ref,
+      nullable: true,
+      description,
+      args: { key: t.arg.string({ required: true }) },
+      resolve: (_root, { key }, context: Context) => lookup(context, label, key),
+    }),
+  );
+}
+
+export function refuseBackwardPaging(args: { last?: number | null; before?: string | null }) {
+  if (args.last != null || args.before != null) {
+    throw new GraphQLError('Page forward with first/after; last/before are not supported.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+}
+
+/** A plural connection root with the shared `EntityFilter`. */
+export function pluralRoot(field: string, label: NodeLabel, ref: Ref, description: string) {
+  builder.queryField(field, (t) =>
+    t.connection({
+      type: ref,
+      description,
+      args: {
+        keys: t.arg.stringList({ description: 'Bulk lookup by key (case-insensitive).' }),
+        filter: t.arg({ type: TextFilter }),
+        orderBy: t.arg({ type: OrderInput }),
+      },
+      resolve: (_root, args, context: Context) => {
+        refuseBackwardPaging(args);
+        return fetchPage(context, label, {
+          keys: args.keys,
+          text: args.filter?.text,
+          orderBy: args.orderBy as PageQuery['orderBy'],
+          first: args.first,
+          after: args.after,
+        });
+      },
+    }),
+  );
+}

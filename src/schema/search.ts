@@ -1,0 +1,56 @@
+// search(query, types, first): full-text over names, synonyms, keys and cross-reference ids, typo tolerant.
+import { GraphQLError } from 'graphql';
+import type { Node } from 'neo4j-driver';
+import { builder } from '../builder.js';
+import { toEntity, type EntityRecord } from '../db/records.js';
+import { EntityInterface, EntityTypeEnum } from './common.js';
+
+export const MAX_SEARCH_RESULTS = 100;
+
+const SearchHitRef = builder.objectRef<{ entity: EntityRecord; score: number }>('SearchHit').implement({
+  fields: (t) => ({
+    entity: t.field({ type: EntityInterface, resolve: (h) => h.entity }),
+    score: t.exposeFloat('score', { description: 'Lucene relevance: higher is better; comparable within one answer only.' }),
+  }),
+});
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Exact phrase first, then each term exactly, as a prefix, and within one edit (typos). */
+export function luceneQuery(text: string): string | null {
+  const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 10);
+  if (terms.length === 0) return null;
+  const phrase = `"${text.replace(LUCENE_SPECIAL, ' ').trim()}"^4`;
+  const perTerm = terms.map((t) => (t.length >= 4 ? `${t}^2 OR ${t}* OR ${t}~1` : `${t}^2 OR ${t}*`));
+  return [phrase, ...perTerm.map((q) => `(${q})`)].join(' OR ');
+}
+
+builder.queryField('search', (t) =>
+  t.field({
+    type: [SearchHitRef],
+    description: 'Full-text search over names, synonyms and cross-reference ids (ChEMBL, UniProt, MONDO, PMID, NCT ...), typo tolerant, best first.',
+    args: {
+      query: t.arg.string({ required: true }),
+      types: t.arg({ type: [EntityTypeEnum] }),
+      first: t.arg.int({ defaultValue: 10 }),
+    },
+    resolve: async (_root, args, context) => {
+      const first = args.first ?? 10;
+      if (first < 1 || first > MAX_SEARCH_RESULTS) {
+        throw new GraphQLError(`first must be between 1 and ${MAX_SEARCH_RESULTS}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      if (args.query.length > 200) {
+        throw new GraphQLError('query must be at most 200 characters.', { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      const query = luceneQuery(args.query);
+      if (!query) return [];
+      const records = await context.executor.read('search', context.cypher.query('search'), {
+        query,
+        types: args.types ?? null,
+        first,
+        candidates: first * 5 + 50,
+      });
+      return records.map((r) => ({ entity: toEntity(r.get('node') as Node), score: r.get('score') as number }));
+    },
+  }),
+);

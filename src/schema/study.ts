@@ -1,0 +1,142 @@
+// Study: publications, trial registrations and reviews; a review includes primary studies, each inclusion
+// with its judgement (the corpus records which of the review's 28 a study is *believed* to be).
+import { builder } from '../builder.js';
+import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import { fetchPage, OrderInput, type PageQuery } from './connections.js';
+import { EntityInterface, neighbours, prop, ProvenanceType } from './common.js';
+import { FindingRef, StudyRef } from './refs.js';
+import { refuseBackwardPaging, singularRoot } from './roots.js';
+
+export const StudyDesignEnum = builder.enumType('StudyDesign', {
+  values: ['CASE_REPORT', 'CASE_SERIES', 'RETROSPECTIVE', 'PROSPECTIVE_OPEN_LABEL', 'RCT', 'SYSTEMATIC_REVIEW', 'REVIEW', 'TRIAL_REGISTRATION'] as const,
+});
+export const InclusionJudgementEnum = builder.enumType('InclusionJudgement', {
+  description: "How sure the curators are that a study is among a review's included studies (a judgement, not data from the review).",
+  values: ['LIKELY', 'POSSIBLE', 'UNKNOWN', 'UNLIKELY'] as const,
+});
+
+interface InclusionShape { review: EntityRecord; study: EntityRecord; link: RelationshipRecord }
+const InclusionRef = builder.objectRef<InclusionShape>('Inclusion').implement({
+  description: 'A review including a primary study, with the judgement and its basis.',
+  fields: (t) => ({
+    review: t.field({ type: StudyRef, resolve: (i) => i.review }),
+    study: t.field({ type: StudyRef, resolve: (i) => i.study }),
+    judgement: t.field({ type: InclusionJudgementEnum, resolve: (i) => i.link.props.judgement as 'LIKELY' }),
+    basis: t.string({ nullable: true, resolve: (i) => (i.link.props.basis as string | undefined) ?? null }),
+    sources: t.field({ type: [ProvenanceType], resolve: (i) => i.link.sources }),
+  }),
+});
+
+interface PrismaShape { screened: number; excluded: number; assessed: number; included: number; searchedFrom: string | null; searchedTo: string | null }
+const PrismaRef = builder.objectRef<PrismaShape>('PrismaCounts').implement({
+  description: "A systematic review's PRISMA flow counts.",
+  fields: (t) => ({
+    screened: t.exposeInt('screened'),
+    excluded: t.exposeInt('excluded'),
+    assessed: t.exposeInt('assessed', { description: 'Full texts assessed for eligibility.' }),
+    included: t.exposeInt('included'),
+    searchedFrom: t.string({ nullable: true, resolve: (p) => p.searchedFrom }),
+    searchedTo: t.string({ nullable: true, resolve: (p) => p.searchedTo }),
+  }),
+});
+
+const str = (name: string) => (s: EntityRecord) => prop<string>(s, name);
+
+StudyRef.implement({
+  interfaces: [EntityInterface],
+  fields: (t) => ({
+    title: t.string({ nullable: true, resolve: str('title') }),
+    firstAuthor: t.string({ nullable: true, resolve: str('firstAuthor') }),
+    year: t.int({ nullable: true, resolve: (s) => prop<number>(s, 'year') }),
+    journal: t.string({ nullable: true, resolve: str('journal') }),
+    pmid: t.string({ nullable: true, resolve: str('pmid') }),
+    doi: t.string({ nullable: true, resolve: str('doi') }),
+    nctId: t.string({ nullable: true, resolve: str('nctId') }),
+    design: t.field({ type: StudyDesignEnum, resolve: (s) => prop<'RCT'>(s, 'design')! }),
+    designDetail: t.string({ nullable: true, resolve: str('designDetail') }),
+    patients: t.int({ nullable: true, resolve: (s) => prop<number>(s, 'patients') }),
+    patientsNote: t.string({ nullable: true, resolve: str('patientsNote') }),
+    evidenceStatus: t.string({ nullable: true, description: 'How well the curators verified this record.', resolve: str('evidenceStatus') }),
+    notes: t.string({ nullable: true, resolve: str('notes') }),
+    curationId: t.string({ nullable: true, description: 'Row id in the curated facts (S01..., T01...).', resolve: str('curationId') }),
+    prisma: t.field({
+      type: PrismaRef,
+      nullable: true,
+      resolve: (s) =>
+        prop<number>(s, 'prismaScreened') === null
+          ? null
+          : {
+              screened: prop<number>(s, 'prismaScreened')!,
+              excluded: prop<number>(s, 'prismaExcluded')!,
+              assessed: prop<number>(s, 'prismaAssessed')!,
+              included: prop<number>(s, 'prismaIncluded')!,
+              searchedFrom: prop<string>(s, 'searchedFrom'),
+              searchedTo: prop<string>(s, 'searchedTo'),
+            },
+    }),
+    findings: t.field({
+      type: [FindingRef],
+      resolve: async (s, _a, c) => (await neighbours(c, s, 'REPORTS', 'OUT')).map((n) => n.node),
+    }),
+    includedIn: t.field({
+      type: [StudyRef],
+      description: 'Reviews believed to include this study (see inclusions for the judgement).',
+      resolve: async (s, _a, c) => (await neighbours(c, s, 'INCLUDES', 'IN')).map((n) => n.node),
+    }),
+    includes: t.field({
+      type: [StudyRef],
+      description: 'For a review: the primary studies believed to be among those it included.',
+      args: { judgement: t.arg({ type: [InclusionJudgementEnum], description: 'Only inclusions with these judgements.' }) },
+      resolve: async (s, args, c) =>
+        (await neighbours(c, s, 'INCLUDES', 'OUT'))
+          .filter((n) => !args.judgement || args.judgement.includes(n.rel.props.judgement as 'LIKELY'))
+          .map((n) => n.node),
+    }),
+    inclusions: t.field({
+      type: [InclusionRef],
+      description: 'Every review-includes-study link touching this study, with judgement and sources.',
+      resolve: async (s, _a, c) => [
+        ...(await neighbours(c, s, 'INCLUDES', 'IN')).map((n) => ({ review: n.node, study: s, link: n.rel })),
+        ...(await neighbours(c, s, 'INCLUDES', 'OUT')).map((n) => ({ review: s, study: n.node, link: n.rel })),
+      ],
+    }),
+  }),
+});
+
+const StudyFilter = builder.inputType('StudyFilter', {
+  fields: (t) => ({
+    text: t.string({ description: 'Case-insensitive substring of the label.' }),
+    design: t.field({ type: [StudyDesignEnum] }),
+    yearFrom: t.int(),
+    yearTo: t.int(),
+    category: t.string({ description: 'Studies with a finding in a condition of this ConditionCategory key.' }),
+  }),
+});
+
+builder.queryField('studies', (t) =>
+  t.connection({
+    type: StudyRef,
+    description: 'Studies, paged; filter by design, year range, condition category.',
+    args: {
+      keys: t.arg.stringList({ description: 'Bulk lookup by key, e.g. "pmid:38417541" (case-insensitive).' }),
+      filter: t.arg({ type: StudyFilter }),
+      orderBy: t.arg({ type: OrderInput }),
+    },
+    resolve: (_root, args, context) => {
+      refuseBackwardPaging(args);
+      const f = args.filter;
+      return fetchPage(context, 'Study', {
+        keys: args.keys,
+        text: f?.text,
+        anyOf: f?.design ? [{ property: 'design', values: f.design }] : [],
+        ranges: f?.yearFrom != null || f?.yearTo != null ? [{ property: 'year', min: f?.yearFrom, max: f?.yearTo }] : [],
+        category: f?.category,
+        orderBy: args.orderBy as PageQuery['orderBy'],
+        first: args.first,
+        after: args.after,
+      });
+    },
+  }),
+);
+
+singularRoot('study', 'Study', StudyRef, 'A study by key, e.g. "pmid:40192197"; null when unknown.');

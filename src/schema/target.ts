@@ -1,0 +1,47 @@
+// Target (JAK family kinases): the drugs acting on it and the pathways it signals in.
+import { builder } from '../builder.js';
+import { EntityInterface, neighbours, prop, ProvenanceType } from './common.js';
+import { PathwayRef, TargetInteractionRef, TargetRef } from './refs.js';
+import { pluralRoot, singularRoot } from './roots.js';
+import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+
+/** A target's participation in a pathway, with the sources of that statement. */
+export interface PathwayLinkShape { target: EntityRecord; pathway: EntityRecord; link: RelationshipRecord }
+export const PathwayLinkRef = builder.objectRef<PathwayLinkShape>('TargetPathwayLink').implement({
+  description: 'A target signalling in a pathway, with the sources of that statement.',
+  fields: (t) => ({
+    target: t.field({ type: TargetRef, resolve: (l) => l.target }),
+    pathway: t.field({ type: PathwayRef, resolve: (l) => l.pathway }),
+    sources: t.field({ type: [ProvenanceType], resolve: (l) => l.link.sources }),
+  }),
+});
+
+TargetRef.implement({
+  interfaces: [EntityInterface],
+  fields: (t) => ({
+    symbol: t.string({ description: 'The HGNC gene symbol (same as key).', resolve: (e) => e.key }),
+    family: t.string({ nullable: true, resolve: (e) => prop<string>(e, 'family') }),
+    interactions: t.field({
+      type: [TargetInteractionRef],
+      description: 'The drugs acting on this target, most potent first.',
+      args: { includeSecondary: t.arg.boolean({ defaultValue: true }) },
+      resolve: async (target, args, context) =>
+        (await neighbours(context, target, 'INTERACTS_WITH', 'IN'))
+          .filter((n) => args.includeSecondary || n.rel.props.primary === true)
+          .map((n) => ({ drug: n.node, target, link: n.rel }))
+          .sort((a, b) => ((a.link.props.potencyNm as number) ?? Infinity) - ((b.link.props.potencyNm as number) ?? Infinity)),
+    }),
+    pathways: t.field({
+      type: [PathwayRef],
+      resolve: async (target, _a, context) => (await neighbours(context, target, 'PARTICIPATES_IN', 'OUT')).map((n) => n.node),
+    }),
+    pathwayLinks: t.field({
+      type: [PathwayLinkRef],
+      resolve: async (target, _a, context) =>
+        (await neighbours(context, target, 'PARTICIPATES_IN', 'OUT')).map((n) => ({ target, pathway: n.node, link: n.rel })),
+    }),
+  }),
+});
+
+singularRoot('target', 'Target', TargetRef, 'A target by HGNC symbol (case-insensitive), e.g. "JAK1"; null when unknown.');
+pluralRoot('targets', 'Target', TargetRef, 'Targets, paged.');
