@@ -11,11 +11,14 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
     Date: { Input: string; Output: string };
   };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   Connection: { totalCount: number };
 }>({
   plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  // Fields are non-null unless they say otherwise: a null is a statement ("unknown"), never an accident.
+  defaultFieldNullability: false,
   relay: {
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },

@@ -95,7 +95,8 @@ export function entityNode(label: NodeLabel) {
       context
         .entities(label)
         .loadMany(keys)
-        .then((rows) => rows.map((row) => (row instanceof Error ? row : row ?? new Error(`${label} not found`)))),
+        // An unknown key resolves to null (node(id:) of a missing entity is null, not an error).
+        .then((rows) => rows as (EntityRecord | Error)[]),
   });
 }
 

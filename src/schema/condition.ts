@@ -4,7 +4,7 @@ import { fetchPage, OrderInput, type PageQuery } from './connections.js';
 import { ConfidenceEnum, EntityInterface, neighbour, neighbours, prop } from './common.js';
 import { ConditionCategoryRef, ConditionRef, FindingRef, PathwayRef } from './refs.js';
 import { ConditionLinkRef } from './pathway.js';
-import { pluralRoot, refuseBackwardPaging, singularRoot } from './roots.js';
+import { connectionNames, pluralRoot, refuseBackwardPaging, singularRoot } from './roots.js';
 
 ConditionRef.implement({
   interfaces: [EntityInterface],
@@ -71,7 +71,7 @@ builder.queryField('conditions', (t) =>
         after: args.after,
       });
     },
-  }),
+  }, ...connectionNames('Condition')),
 );
 
 singularRoot('condition', 'Condition', ConditionRef, 'A condition by key, e.g. "lichen-planus"; null when unknown.');

@@ -17,13 +17,18 @@ export interface EvidenceShape {
   condition: EntityRecord;
   route: Route | null;
   findings: EntityRecord[];
-  studyKeys: string[];
+  /** The study key of each finding, by finding key. */
+  studyOf: Map<string, string>;
   approvedBy: string[];
   regulators: string[];
 }
 
-/** Sums over findings; the rate only over findings where both patients and responders are known. */
-export function summarise(findings: EntityRecord[]) {
+/**
+ * Sums over the findings that report a result (a registered trial without results adds no patients);
+ * the rate only over those where both patients and responders are known.
+ */
+export function summarise(allFindings: EntityRecord[]) {
+  const findings = allFindings.filter((f) => f.props.outcome != null);
   let patients = 0, responders = 0, countedPatients = 0, anyPatients = false, anyResponders = false;
   for (const f of findings) {
     const p = f.props.patients as number | undefined;
@@ -63,7 +68,7 @@ function evidenceLoader(context: Context) {
         condition: toEntity(r.get('c')),
         route,
         findings: findings.map((f) => toEntity(f.finding!)).sort((a, b) => a.key.localeCompare(b.key)),
-        studyKeys: [...new Set(findings.map((f) => f.study!).filter(Boolean))],
+        studyOf: new Map(findings.map((f) => [(f.finding!.properties as { key: string }).key, f.study!])),
         approvedBy: (r.get('approvedBy') as string[]).sort(),
         regulators: r.get('regulators'),
       });
@@ -83,12 +88,15 @@ const regulatorsByKey = (context: Context, keys: string[]) =>
 
 const EvidenceSummaryRef = builder.objectRef<EvidenceShape>('EvidenceSummary').implement({
   description:
-    'What the findings for one drug in one condition add up to. patients and responders are sums over the findings that state them; responseRate = responders / patients over the findings that state both (patientsWithKnownResponse), null when none do. Never estimated.',
+    'What the findings for one drug in one condition add up to. studies counts every study with a finding (registered trials included); patients and responders are sums over the findings that report a result and state them (patients as reported, which may include comparator arms); responseRate = responders / patients over the findings that state both (patientsWithKnownResponse), null when none do. Never estimated.',
   fields: (t) => ({
     drug: t.field({ type: DrugRef, resolve: (e) => e.drug }),
     condition: t.field({ type: ConditionRef, resolve: (e) => e.condition }),
     route: t.field({ type: RouteEnum, nullable: true, resolve: (e) => e.route }),
-    studies: t.int({ resolve: (e) => e.studyKeys.length }),
+    studies: t.int({ resolve: (e) => new Set(e.studyOf.values()).size }),
+    studiesWithResults: t.int({
+      resolve: (e) => new Set(e.findings.filter((f) => f.props.outcome != null).map((f) => e.studyOf.get(f.key))).size,
+    }),
     patients: t.int({ nullable: true, resolve: (e) => summarise(e.findings).patients }),
     responders: t.int({ nullable: true, resolve: (e) => summarise(e.findings).responders }),
     patientsWithKnownResponse: t.int({ resolve: (e) => summarise(e.findings).patientsWithKnownResponse }),

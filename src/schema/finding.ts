@@ -21,7 +21,7 @@ FindingRef.implement({
     product: t.field({ type: ProductRef, nullable: true, resolve: (f, _a, c) => neighbour(c, f, 'WITH_PRODUCT', 'OUT') }),
     condition: t.field({ type: ConditionRef, resolve: async (f, _a, c) => (await neighbour(c, f, 'IN_CONDITION', 'OUT'))! }),
     route: t.field({ type: RouteEnum, resolve: (f) => prop<'TOPICAL'>(f, 'route')! }),
-    patients: t.int({ nullable: true, description: 'Patients treated with the drug; null when not stated.', resolve: (f) => prop<number>(f, 'patients') }),
+    patients: t.int({ nullable: true, description: 'Patients in the study or arm as reported (may include comparator arms: see the study design); null when not stated.', resolve: (f) => prop<number>(f, 'patients') }),
     responders: t.int({ nullable: true, description: 'Patients responding (see responderDefinition); null when not countable from the source.', resolve: (f) => prop<number>(f, 'responders') }),
     responderDefinition: t.string({ nullable: true, resolve: str('responderDefinition') }),
     outcome: t.field({ type: OutcomeEnum, nullable: true, resolve: (f) => prop<'IMPROVED'>(f, 'outcome') }),

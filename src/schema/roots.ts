@@ -29,6 +29,11 @@ export function singularRoot(field: string, label: NodeLabel, ref: Ref, descript
   );
 }
 
+/** `DrugConnection` / `DrugEdge` rather than Pothos' default `QueryDrugsConnection`. */
+export function connectionNames(label: NodeLabel) {
+  return [{ name: `${label}Connection` }, { name: `${label}Edge` }] as const;
+}
+
 export function refuseBackwardPaging(args: { last?: number | null; before?: string | null }) {
   if (args.last != null || args.before != null) {
     throw new GraphQLError('Page forward with first/after; last/before are not supported.', {
@@ -58,6 +63,6 @@ export function pluralRoot(field: string, label: NodeLabel, ref: Ref, descriptio
           after: args.after,
         });
       },
-    }),
+    }, ...connectionNames(label)),
   );
 }

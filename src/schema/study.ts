@@ -5,7 +5,7 @@ import type { EntityRecord, RelationshipRecord } from '../db/records.js';
 import { fetchPage, OrderInput, type PageQuery } from './connections.js';
 import { EntityInterface, neighbours, prop, ProvenanceType } from './common.js';
 import { FindingRef, StudyRef } from './refs.js';
-import { refuseBackwardPaging, singularRoot } from './roots.js';
+import { connectionNames, refuseBackwardPaging, singularRoot } from './roots.js';
 
 export const StudyDesignEnum = builder.enumType('StudyDesign', {
   values: ['CASE_REPORT', 'CASE_SERIES', 'RETROSPECTIVE', 'PROSPECTIVE_OPEN_LABEL', 'RCT', 'SYSTEMATIC_REVIEW', 'REVIEW', 'TRIAL_REGISTRATION'] as const,
@@ -136,7 +136,7 @@ builder.queryField('studies', (t) =>
         after: args.after,
       });
     },
-  }),
+  }, ...connectionNames('Study')),
 );
 
 singularRoot('study', 'Study', StudyRef, 'A study by key, e.g. "pmid:40192197"; null when unknown.');

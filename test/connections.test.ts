@@ -1,0 +1,72 @@
+// Plural roots: Relay connections with first/after, keys bulk lookup, filter, orderBy and totalCount.
+import { afterAll, describe, expect, it } from 'vitest';
+import { testApp } from './support/app.js';
+
+const { gql, data, close } = testApp();
+afterAll(close);
+
+describe('connections', () => {
+  it('pages through every drug with stable cursors and a total', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let page = 0; page < 10; page++) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const result: any = await data(`query($after: String) { drugs(first: 3, after: $after, orderBy: {field: KEY}) {
+        totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`, { after });
+      total = result.drugs.totalCount;
+      seen.push(...result.drugs.edges.map((e: { node: { key: string } }) => e.node.key));
+      if (!result.drugs.pageInfo.hasNextPage) break;
+      after = result.drugs.pageInfo.endCursor;
+    }
+    expect(total).toBe(10);
+    expect(seen).toHaveLength(10);
+    expect(seen).toEqual([...seen].sort());
+    expect(seen).toContain('ruxolitinib');
+  });
+
+  it('looks up many keys at once, case-insensitively, ignoring unknown ones', async () => {
+    const result = await data(`{ targets(keys: ["jak1", "TYK2", "JAK9"], orderBy: {field: KEY}) { totalCount edges { node { key } } } }`);
+    expect(result.targets.totalCount).toBe(2);
+    expect(result.targets.edges.map((e: { node: { key: string } }) => e.node.key)).toEqual(['JAK1', 'TYK2']);
+  });
+
+  it('filters conditions by category and by text', async () => {
+    const result = await data(`{ lichenoid: conditions(filter: {category: "lichenoid-dermatoses"}, first: 50) { totalCount edges { node { key } } }
+      text: conditions(filter: {text: "GVHD"}) { edges { node { key } } } }`);
+    const lichenoid = result.lichenoid.edges.map((e: { node: { key: string } }) => e.node.key);
+    expect(lichenoid).toEqual(expect.arrayContaining(['lichen-planus', 'lichen-planopilaris', 'lichen-sclerosus']));
+    expect(lichenoid).not.toContain('alopecia-areata');
+    expect(result.lichenoid.totalCount).toBe(lichenoid.length);
+    expect(result.text.edges.map((e: { node: { key: string } }) => e.node.key).sort()).toEqual([
+      'acute-graft-versus-host-disease', 'chronic-graft-versus-host-disease',
+    ]);
+  });
+
+  it('filters studies by design, year range and condition category, ordered by year', async () => {
+    const result = await data(`{ studies(filter: {design: [CASE_REPORT], yearFrom: 2016, yearTo: 2023, category: "alopecia-areata"},
+      orderBy: {field: YEAR, direction: DESC}, first: 50) { totalCount edges { node { key year design } } } }`);
+    const studies = result.studies.edges.map((e: { node: unknown }) => e.node);
+    expect(studies.length).toBe(result.studies.totalCount);
+    expect(studies).toEqual([
+      { key: 'pmid:28635319', year: 2017, design: 'CASE_REPORT' },
+      { key: 'doi:10.1001/jamadermatol.2015.4445', year: 2016, design: 'CASE_REPORT' },
+    ]);
+  });
+
+  it('answers an empty page, not an error, when nothing matches', async () => {
+    const result = await data(`{ studies(filter: {yearFrom: 2090}) { totalCount edges { node { key } } pageInfo { hasNextPage } } }`);
+    expect(result.studies).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+  });
+
+  it('refuses a page size over the maximum, a bad cursor and backward paging with coded errors', async () => {
+    for (const query of [
+      `{ drugs(first: 1000) { totalCount } }`,
+      `{ drugs(after: "bm9wZQ==") { totalCount } }`,
+      `{ drugs(last: 2) { totalCount } }`,
+    ]) {
+      const result = await gql(query);
+      expect(result.body.errors?.[0].extensions?.code, query).toBe('BAD_USER_INPUT');
+    }
+  });
+});

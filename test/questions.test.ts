@@ -1,0 +1,144 @@
+// The researchers' relationship questions: mechanisms, evidence, uses, paths, search.
+import { afterAll, describe, expect, it } from 'vitest';
+import { testApp } from './support/app.js';
+
+const { gql, data, close } = testApp();
+afterAll(close);
+const keys = (list: { key: string }[]) => list.map((x) => x.key);
+
+describe('mechanisms', () => {
+  it('links ruxolitinib to lichen planus through JAK1/JAK2 and interferon signalling, every step sourced', async () => {
+    const { mechanisms } = await data(`{ mechanisms(drug: "ruxolitinib", condition: "lichen-planus") {
+      length nodes { key entityType } steps { type from { key } to { key } sources { citation confidence } } } }`);
+    expect(mechanisms.length).toBeGreaterThan(0);
+    for (const path of mechanisms) {
+      expect(path.length).toBe(3);
+      expect(path.nodes.map((n: { entityType: string }) => n.entityType)).toEqual(['Drug', 'Target', 'Pathway', 'Condition']);
+      expect(path.steps.map((s: { type: string }) => s.type)).toEqual(['INTERACTS_WITH', 'PARTICIPATES_IN', 'IMPLICATED_IN']);
+      for (const step of path.steps) expect(step.sources.length).toBeGreaterThan(0);
+    }
+    const routes = mechanisms.map((p: { nodes: { key: string }[] }) => `${p.nodes[1].key}>${p.nodes[2].key}`);
+    expect(routes).toContain('JAK1>interferon-gamma-signaling');
+    expect(routes).toContain('JAK2>interferon-gamma-signaling');
+    // Primary, potent targets rank first: the off-target TYK2 (19 nM) comes after JAK1/JAK2 (3 nM).
+    const firstTyk2 = routes.findIndex((r: string) => r.startsWith('TYK2'));
+    if (firstTyk2 >= 0) expect(routes.slice(0, firstTyk2).every((r: string) => /^JAK[12]>/.test(r))).toBe(true);
+  });
+
+  it('answers an empty list for unknown keys', async () => {
+    expect((await data(`{ mechanisms(drug: "nope", condition: "lichen-planus") { length } }`)).mechanisms).toEqual([]);
+  });
+});
+
+describe('evidence', () => {
+  it('sums the necrobiosis lipoidica evidence without guessing a response rate', async () => {
+    const { evidence } = await data(`{ evidence(drug: "ruxolitinib", condition: "necrobiosis-lipoidica", route: TOPICAL) {
+      studies patients responders responseRate findings { study { key } } approvedBy { key } offLabelIn { key } } }`);
+    expect(evidence).toEqual({
+      studies: 1, patients: 12, responders: null, responseRate: null,
+      findings: [{ study: { key: 'pmid:38417541' } }],
+      approvedBy: [], offLabelIn: [{ key: 'EMA' }, { key: 'FDA' }, { key: 'MHRA' }, { key: 'PMDA' }],
+    });
+  });
+
+  it('computes the alopecia areata response rate only over findings that state both counts', async () => {
+    const { evidence } = await data(`{ evidence(drug: "ruxolitinib", condition: "alopecia-areata") {
+      studies studiesWithResults patients responders patientsWithKnownResponse responseRate } }`);
+    // Six studies; case reports 1/1, 0/1, 1/1 and the ruxolitinib arm of a series 1/2 make 3 of 5; the
+    // phase 2 (90, no responder count) adds patients, not responders; the unverified pilot reports no result.
+    expect(evidence).toMatchObject({ studies: 6, studiesWithResults: 5, patients: 95, responders: 3, patientsWithKnownResponse: 5 });
+    expect(evidence.responseRate).toBeCloseTo(0.6);
+  });
+
+  it('names who approved a use, and where it is off-label', async () => {
+    const { evidence } = await data(`{ evidence(drug: "ruxolitinib", condition: "nonsegmental-vitiligo", route: TOPICAL) {
+      studies approvedBy { key } offLabelIn { key } } }`);
+    expect(evidence).toEqual({ studies: 0, approvedBy: [{ key: 'EMA' }, { key: 'FDA' }, { key: 'MHRA' }], offLabelIn: [{ key: 'PMDA' }] });
+  });
+
+  it('answers null for an unknown drug or condition', async () => {
+    expect((await data(`{ evidence(drug: "ruxolitinib", condition: "nope") { studies } }`)).evidence).toBeNull();
+  });
+});
+
+describe('uses', () => {
+  it('keeps topical and oral apart: the oral cGVHD approval does not make topical use on-label', async () => {
+    const { uses } = await data(`{ uses(drug: "ruxolitinib", condition: "chronic-graft-versus-host-disease") {
+      route status approvedBy { key } approvals { key population } evidence { studies } } }`);
+    expect(uses).toEqual([
+      { route: 'ORAL', status: 'APPROVED', approvedBy: [{ key: 'FDA' }], approvals: [expect.objectContaining({ key: 'fda-jakafi-chronic-graft-versus-host-disease-2021' })], evidence: { studies: 0 } },
+      { route: 'TOPICAL', status: 'OFF_LABEL', approvedBy: [], approvals: [], evidence: { studies: 2 } },
+    ]);
+  });
+
+  it('lists the off-label topical uses of ruxolitinib under the EMA, atopic dermatitis among them', async () => {
+    const { uses } = await data(`{ uses(drug: "ruxolitinib", regulator: "EMA", status: OFF_LABEL, route: TOPICAL) { condition { key } status approvedBy { key } } }`);
+    const conditions = uses.map((u: { condition: { key: string } }) => u.condition.key);
+    expect(conditions).toEqual(expect.arrayContaining(['atopic-dermatitis', 'lichen-planus', 'alopecia-areata', 'necrobiosis-lipoidica']));
+    expect(conditions).not.toContain('nonsegmental-vitiligo');
+    expect(uses.find((u: { condition: { key: string } }) => u.condition.key === 'atopic-dermatitis').approvedBy).toEqual([{ key: 'FDA' }]);
+    for (const u of uses) expect(u.status).toBe('OFF_LABEL');
+  });
+
+  it('answers Drug.uses with the same rules', async () => {
+    const { drug } = await data(`{ drug(key: "ruxolitinib") { uses(regulator: "FDA", status: APPROVED) { condition { key } route } } }`);
+    expect(drug.uses).toEqual(expect.arrayContaining([
+      { condition: { key: 'atopic-dermatitis' }, route: 'TOPICAL' },
+      { condition: { key: 'nonsegmental-vitiligo' }, route: 'TOPICAL' },
+      { condition: { key: 'myelofibrosis' }, route: 'ORAL' },
+    ]));
+    expect(drug.uses).toHaveLength(6);
+  });
+});
+
+describe('paths', () => {
+  it('finds paths between a drug and a condition, shortest first, each step typed and sourced', async () => {
+    const { paths } = await data(`{ paths(from: "drug:ruxolitinib", to: "condition:alopecia-areata", maxLength: 3, first: 10) {
+      length nodes { key } steps { type reversed sources { citation } } } }`);
+    expect(paths.length).toBeGreaterThan(1);
+    expect(paths[0].length).toBe(2); // drug <- finding -> condition
+    expect(paths.map((p: { length: number }) => p.length)).toEqual([...paths.map((p: { length: number }) => p.length)].sort());
+    for (const path of paths) {
+      expect(new Set(keys(path.nodes)).size).toBe(path.nodes.length);
+      for (const step of path.steps) expect(step.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses an ambiguous key with the candidates, and limits with coded errors', async () => {
+    const ambiguous = await gql(`{ paths(from: "ruxolitinib", to: "alopecia-areata") { length } }`);
+    expect(ambiguous.body.errors?.[0].extensions).toMatchObject({
+      code: 'AMBIGUOUS_KEY', candidates: expect.arrayContaining(['condition:alopecia-areata', 'conditionCategory:alopecia-areata']),
+    });
+    for (const q of [`{ paths(from: "drug:ruxolitinib", to: "target:JAK1", maxLength: 7) { length } }`,
+      `{ paths(from: "drug:ruxolitinib", to: "target:JAK1", first: 500) { length } }`]) {
+      expect((await gql(q)).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('answers an empty list when an end is unknown', async () => {
+    expect((await data(`{ paths(from: "drug:nope", to: "target:JAK1") { length } }`)).paths).toEqual([]);
+  });
+});
+
+describe('search', () => {
+  it('tolerates typos and ranks the right entity first', async () => {
+    const { search } = await data(`{ search(query: "ruxolitinb", first: 3) { score entity { key entityType } } }`);
+    expect(search[0].entity).toEqual({ key: 'ruxolitinib', entityType: 'Drug' });
+  });
+
+  it('finds entities by cross-reference ids and filters by type', async () => {
+    const result = await data(`{ chembl: search(query: "CHEMBL1789941") { entity { key } }
+      uniprot: search(query: "P23458") { entity { key } }
+      pmid: search(query: "38417541", types: [Study]) { entity { key entityType } }
+      nct: search(query: "NCT05635838") { entity { key } } }`);
+    expect(result.chembl[0].entity.key).toBe('ruxolitinib');
+    expect(result.uniprot[0].entity.key).toBe('JAK1');
+    expect(result.pmid).toEqual([{ entity: { key: 'pmid:38417541', entityType: 'Study' } }]);
+    expect(result.nct[0].entity.key).toBe('nct:NCT05635838');
+  });
+
+  it('answers an empty list for an empty query and refuses too many results', async () => {
+    expect((await data(`{ search(query: "  ") { score } }`)).search).toEqual([]);
+    expect((await gql(`{ search(query: "jak", first: 1000) { score } }`)).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

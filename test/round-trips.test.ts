@@ -1,0 +1,37 @@
+// DataLoader batching: a nested query over many drugs costs a number of Cypher round trips bounded by its
+// depth, not by its rows. Forty extra drugs (own keys, removed afterwards) make the 50-drug case.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from './support/app.js';
+
+const { gql, executor, close } = testApp();
+const PREFIX = 'test-round-trips-drug-';
+
+beforeAll(async () => {
+  await executor().write('test:setup', `
+    UNWIND range(1, 40) AS i
+    MERGE (d:Drug {keyNorm: $prefix + i})
+    SET d:Entity, d.key = $prefix + i, d.name = 'Test drug ' + i, d.synonyms = [], d.sources = '[]', d.xrefs = '[]'
+    WITH d, i
+    MATCH (t:Target {keyNorm: CASE i % 2 WHEN 0 THEN 'jak1' ELSE 'tyk2' END})
+    MERGE (d)-[r:INTERACTS_WITH]->(t) SET r.primary = true, r.action = 'INHIBITOR', r.sources = '[]'`, { prefix: PREFIX });
+});
+
+afterAll(async () => {
+  await executor().write('test:cleanup', `MATCH (d:Drug) WHERE d.keyNorm STARTS WITH $prefix DETACH DELETE d`, { prefix: PREFIX });
+  await close();
+});
+
+const nested = `query($n: Int) { drugs(first: $n) { totalCount edges { node { key
+  targets { target { key pathways { key conditions { key category { key } } } } } } } } }`;
+
+describe('round trips', () => {
+  it('cost the same for 5 drugs and for 50 drugs: one per level of nesting', async () => {
+    const small = await gql(nested, { n: 5 });
+    const large = await gql(nested, { n: 50 });
+    expect(large.body.errors).toBeUndefined();
+    expect(large.body.data.drugs.edges).toHaveLength(50);
+    // drugs page, targets, pathways, conditions, categories.
+    expect(large.roundTrips).toBe(5);
+    expect(small.roundTrips).toBe(large.roundTrips);
+  });
+});

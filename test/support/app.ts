@@ -1,0 +1,48 @@
+// The real app over the real test database, called in-process through yoga.fetch (the full HTTP and
+// GraphQL path, without a port).
+import { inject } from 'vitest';
+import { loadCypherLibrary } from '../../src/db/cypher.js';
+import { createDriver } from '../../src/db/driver.js';
+import { createExecutor, type Executor } from '../../src/db/executor.js';
+import { readCorpus } from '../../src/ingest/read-corpus.js';
+import { createApp } from '../../src/yoga.js';
+
+export const cypher = loadCypherLibrary();
+
+export function testServices() {
+  const db = inject('neo4j');
+  const driver = createDriver(db);
+  const version = readCorpus().version;
+  return { driver, database: 'neo4j', cypher, queryTimeoutMs: 15_000, corpusVersion: () => version };
+}
+
+export interface GraphQLResponse<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  roundTrips: number;
+}
+
+export function testApp() {
+  const services = testServices();
+  const app = createApp(services);
+  async function gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const response = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: response.status,
+      body: await response.json(),
+      roundTrips: Number(response.headers.get('x-cypher-round-trips') ?? NaN),
+    };
+  }
+  /** Runs a query that must succeed and returns its data. */
+  async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const result = await gql<T>(query, variables);
+    if (result.body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.body.errors)}`);
+    return result.body.data as T;
+  }
+  const executor = (): Executor => createExecutor({ driver: services.driver, database: 'neo4j', timeoutMs: 30_000 });
+  return { app, gql, data, executor, close: () => services.driver.close() };
+}
