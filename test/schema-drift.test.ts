@@ -19,3 +19,11 @@ describe('committed schema', () => {
     }
   });
 });
+
+describe('README graph model', () => {
+  it('matches src/graph-model.ts (run `npm run docs:model` after changing it)', async () => {
+    const { readmeFile, withModel } = await import('../src/readme-model.js');
+    const readme = readFileSync(readmeFile, 'utf8');
+    expect(readme).toBe(withModel(readme));
+  });
+});
