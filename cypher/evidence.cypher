@@ -1,6 +1,8 @@
 // Evidence for many (drug, condition[, route]) pairs in one round trip: the findings with their study keys,
 // the regulators that authorised a product of the drug (by that route) for the condition, and every
 // regulator in the graph (offLabelIn is computed from the two). Unknown drug or condition: no row.
+// The regulators (a handful) are read once, up front.
+WITH COLLECT { MATCH (r:Regulator) RETURN r.key ORDER BY r.key } AS regulators
 UNWIND $pairs AS pair
 MATCH (d:Drug {keyNorm: toLower(pair.drug)})
 MATCH (c:Condition {keyNorm: toLower(pair.condition)})
@@ -16,4 +18,4 @@ CALL (d, c, pair) {
   WHERE pair.route IS NULL OR p.route = pair.route
   RETURN collect(DISTINCT r.key) AS approvedBy
 }
-RETURN pair.id AS id, d, c, findings, approvedBy, COLLECT { MATCH (r:Regulator) RETURN r.key ORDER BY r.key } AS regulators
+RETURN pair.id AS id, d, c, findings, approvedBy, regulators

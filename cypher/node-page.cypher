@@ -3,9 +3,15 @@
 // $ranges: [{property, min, max}]; $category: a ConditionCategory key, for conditions directly and for
 // studies through their findings. Order: $orderBy property, then key, so pages are stable.
 CALL () {
-  MATCH (n:{{LABEL}})
-  WHERE ($keys IS NULL OR n.keyNorm IN $keys)
-    AND ($text IS NULL OR toLower(n.name) CONTAINS $text OR any(s IN n.synonyms WHERE toLower(s) CONTAINS $text))
+  // Bulk lookup seeks the key index; only a listing without keys reads the whole label.
+  CALL () {
+    MATCH (n:{{LABEL}}) WHERE n.keyNorm IN $keys RETURN n
+    UNION
+    WITH 1 AS listing WHERE $keys IS NULL
+    MATCH (n:{{LABEL}}) RETURN n
+  }
+  WITH n
+  WHERE ($text IS NULL OR toLower(n.name) CONTAINS $text OR any(s IN n.synonyms WHERE toLower(s) CONTAINS $text))
     AND all(f IN $anyOf WHERE n[f.property] IN f.values)
     AND all(f IN $ranges WHERE (f.min IS NULL OR n[f.property] >= f.min) AND (f.max IS NULL OR n[f.property] <= f.max))
     AND ($category IS NULL

@@ -70,3 +70,17 @@ describe('connections', () => {
     }
   });
 });
+
+describe('findings lists', () => {
+  it('filter by outcome on the root connection and on relationship lists', async () => {
+    const result = await data(`{ findings(filter: {outcome: [NO_RESPONSE]}, first: 50) { totalCount edges { node { key outcome } } }
+      condition(key: "alopecia-areata") { all: findings { key } none: findings(outcome: [NO_RESPONSE]) { key outcome } } }`);
+    expect(result.findings.edges.map((e: { node: { outcome: string } }) => e.node.outcome)).toEqual(
+      Array(result.findings.totalCount).fill('NO_RESPONSE'),
+    );
+    expect(result.condition.none.map((f: { key: string }) => f.key).sort()).toEqual([
+      'pmid:28635319/ruxolitinib/alopecia-areata', 'pmid:31622643/ruxolitinib/alopecia-areata',
+    ]);
+    expect(result.condition.all.length).toBeGreaterThan(result.condition.none.length);
+  });
+});

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { fetchPage, OrderInput, type PageQuery } from './connections.js';
 import { ConfidenceEnum, EntityInterface, neighbour, neighbours, prop } from './common.js';
 import { ConditionCategoryRef, ConditionRef, FindingRef, PathwayRef } from './refs.js';
+import { filterFindings, findingArgs } from './finding.js';
 import { ConditionLinkRef } from './pathway.js';
 import { connectionNames, pluralRoot, refuseBackwardPaging, singularRoot } from './roots.js';
 
@@ -29,7 +30,8 @@ ConditionRef.implement({
     }),
     findings: t.field({
       type: [FindingRef],
-      resolve: async (c, _a, context) => (await neighbours(context, c, 'IN_CONDITION', 'IN')).map((n) => n.node),
+      args: findingArgs,
+      resolve: async (c, args, context) => filterFindings((await neighbours(context, c, 'IN_CONDITION', 'IN')).map((n) => n.node), args),
     }),
   }),
 });

@@ -2,6 +2,7 @@
 import { builder } from '../builder.js';
 import { EntityInterface, neighbours, prop, ProvenanceType, RouteEnum } from './common.js';
 import { DrugRef, ProductRef, FindingRef, TargetInteractionRef, TargetRef } from './refs.js';
+import { filterFindings, findingArgs } from './finding.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
 export const ActionEnum = builder.enumType('Action', {
@@ -30,7 +31,8 @@ DrugRef.implement({
     }),
     findings: t.field({
       type: [FindingRef],
-      resolve: async (drug, _args, context) => (await neighbours(context, drug, 'OF_DRUG', 'IN')).map((n) => n.node),
+      args: findingArgs,
+      resolve: async (drug, args, context) => filterFindings((await neighbours(context, drug, 'OF_DRUG', 'IN')).map((n) => n.node), args),
     }),
   }),
 });

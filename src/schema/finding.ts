@@ -3,7 +3,8 @@ import { builder } from '../builder.js';
 import type { EntityRecord } from '../db/records.js';
 import { EntityInterface, neighbour, prop, RouteEnum } from './common.js';
 import { ConditionRef, DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
-import { pluralRoot, singularRoot } from './roots.js';
+import { fetchPage, OrderInput, type PageQuery } from './connections.js';
+import { connectionNames, refuseBackwardPaging, singularRoot } from './roots.js';
 
 export const OutcomeEnum = builder.enumType('Outcome', {
   description:
@@ -34,5 +35,51 @@ FindingRef.implement({
   }),
 });
 
+/** Arguments of every findings list: which outcomes and which route. */
+export const findingArgs = builder.args((t) => ({
+  outcome: t.field({ type: [OutcomeEnum], required: false, description: 'Only findings with one of these outcomes.' }),
+  route: t.field({ type: RouteEnum, required: false }),
+}));
+
+export function filterFindings(findings: EntityRecord[], args: { outcome?: readonly string[] | null; route?: string | null }) {
+  return findings.filter(
+    (f) => (!args.outcome || args.outcome.includes(f.props.outcome as string)) && (!args.route || f.props.route === args.route),
+  );
+}
+
+const FindingFilter = builder.inputType('FindingFilter', {
+  fields: (t) => ({
+    text: t.string({ description: 'Case-insensitive substring of the label (study, drug, condition).' }),
+    outcome: t.field({ type: [OutcomeEnum] }),
+    route: t.field({ type: RouteEnum }),
+  }),
+});
+
+builder.queryField('findings', (t) =>
+  t.connection({
+    type: FindingRef,
+    description: 'Findings, paged; filter by outcome and route.',
+    args: {
+      keys: t.arg.stringList({ description: 'Bulk lookup by key (case-insensitive).' }),
+      filter: t.arg({ type: FindingFilter }),
+      orderBy: t.arg({ type: OrderInput }),
+    },
+    resolve: (_root, args, context) => {
+      refuseBackwardPaging(args);
+      const f = args.filter;
+      return fetchPage(context, 'Finding', {
+        keys: args.keys,
+        text: f?.text,
+        anyOf: [
+          ...(f?.outcome ? [{ property: 'outcome', values: f.outcome }] : []),
+          ...(f?.route ? [{ property: 'route', values: [f.route] }] : []),
+        ],
+        orderBy: args.orderBy as PageQuery['orderBy'],
+        first: args.first,
+        after: args.after,
+      });
+    },
+  }, ...connectionNames('Finding')),
+);
+
 singularRoot('finding', 'Finding', FindingRef, 'A finding by key; null when unknown.');
-pluralRoot('findings', 'Finding', FindingRef, 'Findings, paged.');

@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
 import { fetchPage, OrderInput, type PageQuery } from './connections.js';
 import { EntityInterface, neighbours, prop, ProvenanceType } from './common.js';
+import { filterFindings, findingArgs } from './finding.js';
 import { FindingRef, StudyRef } from './refs.js';
 import { connectionNames, refuseBackwardPaging, singularRoot } from './roots.js';
 
@@ -76,7 +77,8 @@ StudyRef.implement({
     }),
     findings: t.field({
       type: [FindingRef],
-      resolve: async (s, _a, c) => (await neighbours(c, s, 'REPORTS', 'OUT')).map((n) => n.node),
+      args: findingArgs,
+      resolve: async (s, args, c) => filterFindings((await neighbours(c, s, 'REPORTS', 'OUT')).map((n) => n.node), args),
     }),
     includedIn: t.field({
       type: [StudyRef],
