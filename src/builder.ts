@@ -26,6 +26,9 @@ export const builder = new SchemaBuilder<{
   errors: { defaultTypes: [] },
 });
 
+/** The builder's schema types, for helpers that take Pothos refs. */
+export type AppTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
 builder.queryType({ description: 'Relationship questions over the JAK-inhibitor dermatology knowledge graph.' });
 
 builder.globalConnectionField('totalCount', (t) =>

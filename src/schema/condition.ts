@@ -1,11 +1,10 @@
 // Condition and ConditionCategory (grouping by pathogenic mechanism, as in the review).
 import { builder } from '../builder.js';
-import { fetchPage, OrderInput, type PageQuery } from './connections.js';
 import { ConfidenceEnum, EntityInterface, neighbour, neighbours, prop } from './common.js';
 import { ConditionCategoryRef, ConditionRef, FindingRef, PathwayRef } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { ConditionLinkRef } from './pathway.js';
-import { connectionNames, pluralRoot, refuseBackwardPaging, singularRoot } from './roots.js';
+import { pluralRoot, singularRoot } from './roots.js';
 
 ConditionRef.implement({
   interfaces: [EntityInterface],
@@ -53,28 +52,10 @@ const ConditionFilter = builder.inputType('ConditionFilter', {
   }),
 });
 
-builder.queryField('conditions', (t) =>
-  t.connection({
-    type: ConditionRef,
-    description: 'Conditions, paged; filter by text or category.',
-    args: {
-      keys: t.arg.stringList({ description: 'Bulk lookup by key (case-insensitive).' }),
-      filter: t.arg({ type: ConditionFilter }),
-      orderBy: t.arg({ type: OrderInput }),
-    },
-    resolve: (_root, args, context) => {
-      refuseBackwardPaging(args);
-      return fetchPage(context, 'Condition', {
-        keys: args.keys,
-        text: args.filter?.text,
-        category: args.filter?.category,
-        orderBy: args.orderBy as PageQuery['orderBy'],
-        first: args.first,
-        after: args.after,
-      });
-    },
-  }, ...connectionNames('Condition')),
-);
+pluralRoot('conditions', 'Condition', ConditionRef, 'Conditions, paged; filter by text or category.', {
+  type: ConditionFilter,
+  toQuery: (f) => ({ text: f.text, category: f.category }),
+});
 
 singularRoot('condition', 'Condition', ConditionRef, 'A condition by key, e.g. "lichen-planus"; null when unknown.');
 singularRoot('conditionCategory', 'ConditionCategory', ConditionCategoryRef, 'A condition category by key, e.g. "granulomatous-dermatoses".');

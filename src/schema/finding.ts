@@ -3,8 +3,7 @@ import { builder } from '../builder.js';
 import type { EntityRecord } from '../db/records.js';
 import { EntityInterface, neighbour, prop, RouteEnum } from './common.js';
 import { ConditionRef, DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
-import { fetchPage, OrderInput, type PageQuery } from './connections.js';
-import { connectionNames, refuseBackwardPaging, singularRoot } from './roots.js';
+import { pluralRoot, singularRoot } from './roots.js';
 
 export const OutcomeEnum = builder.enumType('Outcome', {
   description:
@@ -55,31 +54,15 @@ const FindingFilter = builder.inputType('FindingFilter', {
   }),
 });
 
-builder.queryField('findings', (t) =>
-  t.connection({
-    type: FindingRef,
-    description: 'Findings, paged; filter by outcome and route.',
-    args: {
-      keys: t.arg.stringList({ description: 'Bulk lookup by key (case-insensitive).' }),
-      filter: t.arg({ type: FindingFilter }),
-      orderBy: t.arg({ type: OrderInput }),
-    },
-    resolve: (_root, args, context) => {
-      refuseBackwardPaging(args);
-      const f = args.filter;
-      return fetchPage(context, 'Finding', {
-        keys: args.keys,
-        text: f?.text,
-        anyOf: [
-          ...(f?.outcome ? [{ property: 'outcome', values: f.outcome }] : []),
-          ...(f?.route ? [{ property: 'route', values: [f.route] }] : []),
-        ],
-        orderBy: args.orderBy as PageQuery['orderBy'],
-        first: args.first,
-        after: args.after,
-      });
-    },
-  }, ...connectionNames('Finding')),
-);
+pluralRoot('findings', 'Finding', FindingRef, 'Findings, paged; filter by outcome and route.', {
+  type: FindingFilter,
+  toQuery: (f) => ({
+    text: f.text,
+    anyOf: [
+      ...(f.outcome ? [{ property: 'outcome', values: f.outcome }] : []),
+      ...(f.route ? [{ property: 'route', values: [f.route] }] : []),
+    ],
+  }),
+});
 
 singularRoot('finding', 'Finding', FindingRef, 'A finding by key; null when unknown.');

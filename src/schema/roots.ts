@@ -1,7 +1,8 @@
 // The root fields every entity type gets: `<type>(key)` and a plural connection `<types>(first, after,
 // keys, filter, orderBy)` answered in one round trip.
 import { GraphQLError } from 'graphql';
-import { builder } from '../builder.js';
+import type { InputObjectRef } from '@pothos/core';
+import { builder, type AppTypes } from '../builder.js';
 import type { Context } from '../context.js';
 import type { NodeLabel } from '../graph-model.js';
 import { entityNode, lookup } from './common.js';
@@ -42,22 +43,37 @@ export function refuseBackwardPaging(args: { last?: number | null; before?: stri
   }
 }
 
-/** A plural connection root with the shared `EntityFilter`. */
-export function pluralRoot(field: string, label: NodeLabel, ref: Ref, description: string) {
+/** How a plural root's filter input becomes the page query; the default filter only has `text`. */
+export interface RootFilter<F> {
+  type: InputObjectRef<AppTypes, F>;
+  toQuery(filter: F): Omit<PageQuery, 'keys' | 'orderBy' | 'first' | 'after'>;
+}
+
+const textOnly: RootFilter<{ text?: string | null }> = { type: TextFilter, toQuery: (f) => ({ text: f.text }) };
+
+/** A plural connection root: `first`/`after`, `keys` bulk lookup, a filter, `orderBy`, `totalCount`. */
+export function pluralRoot<F extends object = { text?: string | null }>(
+  field: string,
+  label: NodeLabel,
+  ref: Ref,
+  description: string,
+  filter: RootFilter<F> = textOnly as unknown as RootFilter<F>,
+) {
   builder.queryField(field, (t) =>
     t.connection({
       type: ref,
       description,
       args: {
         keys: t.arg.stringList({ description: 'Bulk lookup by key (case-insensitive).' }),
-        filter: t.arg({ type: TextFilter }),
+        filter: t.arg({ type: filter.type }),
         orderBy: t.arg({ type: OrderInput }),
       },
       resolve: (_root, args, context: Context) => {
         refuseBackwardPaging(args);
+        const given = (args as { filter?: F | null }).filter;
         return fetchPage(context, label, {
+          ...(given ? filter.toQuery(given) : {}),
           keys: args.keys,
-          text: args.filter?.text,
           orderBy: args.orderBy as PageQuery['orderBy'],
           first: args.first,
           after: args.after,

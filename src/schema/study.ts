@@ -2,11 +2,10 @@
 // with its judgement (the corpus records which of the review's 28 a study is *believed* to be).
 import { builder } from '../builder.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
-import { fetchPage, OrderInput, type PageQuery } from './connections.js';
 import { EntityInterface, neighbours, prop, ProvenanceType } from './common.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { FindingRef, StudyRef } from './refs.js';
-import { connectionNames, refuseBackwardPaging, singularRoot } from './roots.js';
+import { pluralRoot, singularRoot } from './roots.js';
 
 export const StudyDesignEnum = builder.enumType('StudyDesign', {
   values: ['CASE_REPORT', 'CASE_SERIES', 'RETROSPECTIVE', 'PROSPECTIVE_OPEN_LABEL', 'RCT', 'SYSTEMATIC_REVIEW', 'REVIEW', 'TRIAL_REGISTRATION'] as const,
@@ -115,30 +114,14 @@ const StudyFilter = builder.inputType('StudyFilter', {
   }),
 });
 
-builder.queryField('studies', (t) =>
-  t.connection({
-    type: StudyRef,
-    description: 'Studies, paged; filter by design, year range, condition category.',
-    args: {
-      keys: t.arg.stringList({ description: 'Bulk lookup by key, e.g. "pmid:38417541" (case-insensitive).' }),
-      filter: t.arg({ type: StudyFilter }),
-      orderBy: t.arg({ type: OrderInput }),
-    },
-    resolve: (_root, args, context) => {
-      refuseBackwardPaging(args);
-      const f = args.filter;
-      return fetchPage(context, 'Study', {
-        keys: args.keys,
-        text: f?.text,
-        anyOf: f?.design ? [{ property: 'design', values: f.design }] : [],
-        ranges: f?.yearFrom != null || f?.yearTo != null ? [{ property: 'year', min: f?.yearFrom, max: f?.yearTo }] : [],
-        category: f?.category,
-        orderBy: args.orderBy as PageQuery['orderBy'],
-        first: args.first,
-        after: args.after,
-      });
-    },
-  }, ...connectionNames('Study')),
-);
+pluralRoot('studies', 'Study', StudyRef, 'Studies, paged; filter by design, year range, condition category.', {
+  type: StudyFilter,
+  toQuery: (f) => ({
+    text: f.text,
+    anyOf: f.design ? [{ property: 'design', values: f.design }] : [],
+    ranges: f.yearFrom != null || f.yearTo != null ? [{ property: 'year', min: f.yearFrom, max: f.yearTo }] : [],
+    category: f.category,
+  }),
+});
 
 singularRoot('study', 'Study', StudyRef, 'A study by key, e.g. "pmid:40192197"; null when unknown.');
