@@ -1,5 +1,6 @@
 // Uses: each (drug, condition, route) that has findings or an authorisation, with the regulators that
-// authorised a product of the drug with that route for the condition, and those authorisations.
+// authorised a product of the drug with that route for the condition, and those authorisations (keys, and
+// with regulator and dates for /export/uses).
 CALL () {
   MATCH (d:Drug)<-[:OF_DRUG]-(f:Finding)-[:IN_CONDITION]->(c:Condition)
   WHERE ($drug IS NULL OR d.keyNorm = $drug) AND ($condition IS NULL OR c.keyNorm = $condition)
@@ -14,7 +15,8 @@ WHERE $route IS NULL OR route = $route
 CALL (d, c, route) {
   OPTIONAL MATCH (r:Regulator)-[:ISSUED]->(a:Approval {kind: 'AUTHORISATION'})-[:FOR_PRODUCT]->(p:Product {route: route})-[:CONTAINS]->(d)
   MATCH (a)-[:FOR_CONDITION]->(c)
-  RETURN collect(DISTINCT r.key) AS approvedBy, collect(DISTINCT a.key) AS approvals
+  RETURN collect(DISTINCT r.key) AS approvedBy, collect(DISTINCT a.key) AS approvals,
+    collect(DISTINCT {key: a.key, regulator: r.key, date: a.dateStart, dateAsReported: a.date}) AS authorisations
 }
-RETURN d, c, route, approvedBy, approvals, COLLECT { MATCH (r:Regulator) RETURN r.key ORDER BY r.key } AS regulators
+RETURN d, c, route, approvedBy, approvals, authorisations, COLLECT { MATCH (r:Regulator) RETURN r.key ORDER BY r.key } AS regulators
 ORDER BY d.keyNorm, c.keyNorm, route
