@@ -6,8 +6,9 @@
  * is there to uncomment for curation but no Authorization header, empty or placeholder, is sent on reads.
  */
 export const headersTemplate = `{
-  // Reading needs no token. For curation (mutations), remove the // below and paste a bearer token
-  // that has the curate scope:
+  // Reads need no token. For curation (mutations),
+  // uncomment the next line and paste a token
+  // with the curate scope:
   // "Authorization": "Bearer <token>"
 }
 `;
