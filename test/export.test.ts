@@ -210,6 +210,7 @@ describe('export over HTTP', () => {
       ['/export/nodes/Drug.csv?type=Drug', 400, 'BAD_USER_INPUT', /it takes none/],
       ['/export/genes.csv', 404, 'NOT_FOUND', /No export table "genes"/],
       ['/export/evidence.xlsx', 404, 'NOT_FOUND', /end in \.csv or \.ndjson/],
+      ['/export/%E0%A4%A.csv', 400, 'BAD_USER_INPUT', /not valid URL encoding/],
     ];
     for (const [path, status, code, message] of cases) {
       const response = await app.fetch(`http://test${path}`);

@@ -30,6 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  server?.closeAllConnections(); // keep-alive connections would hold close() for seconds
   await new Promise<void>((resolve) => server?.close(() => resolve()));
   await services.driver.close();
 });

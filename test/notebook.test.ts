@@ -34,6 +34,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
 afterAll(async () => {
+  server?.closeAllConnections(); // keep-alive connections would hold close() for seconds
   await new Promise<void>((resolve) => server?.close(() => resolve()));
   await services.driver.close();
 });

@@ -66,6 +66,7 @@ async function handleExport(
     filters = parseFilters(table, url.searchParams);
   } catch (error) {
     if (error instanceof ExportRequestError) return jsonError(fetchAPI, error.status, error.code, error.message);
+    if (error instanceof URIError) return jsonError(fetchAPI, 400, 'BAD_USER_INPUT', 'The export path is not valid URL encoding.');
     throw error;
   }
 
