@@ -2,9 +2,8 @@
 // are streamed over real HTTP (server and client in this process) while the test samples memory: the JS
 // heap plus external memory (ArrayBuffers), process.memoryUsage() every 20 ms for the peak, and after a
 // forced GC every ~8 MB of output for what is retained. Retained memory must not grow with the export;
-// the nodes are removed afterwards. An aborted export
-// must end its Neo4j transaction. Takes about 25 s on the project's 2-core machine when it is quiet, most of it writing and
-// deleting the nodes.
+// the nodes are removed afterwards. An aborted export must end its Neo4j transaction. About 25 s on the
+// project's 2-core machine when it is quiet (9 s writing the nodes, 7 s deleting them, 4.5 s exporting).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import v8 from 'node:v8';
