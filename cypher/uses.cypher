@@ -1,5 +1,6 @@
 // Uses: each (drug, condition, route) that has findings or an authorisation, with the regulators that
-// authorised a product of the drug with that route for the condition, and those authorisations.
+// authorised a product of the drug with that route for the condition, and those authorisations (keys, and
+// with regulator and dates for /export/uses).
 // The drugs to look at come from an index seek on the drug, else on the condition; only a question naming
 // neither scans every drug (it asks for every use).
 // The regulators (a handful) are read once, up front.
@@ -31,7 +32,8 @@ WHERE ($condition IS NULL OR c.keyNorm = $condition) AND ($route IS NULL OR rout
 CALL (d, c, route) {
   OPTIONAL MATCH (r:Regulator)-[:ISSUED]->(a:Approval {kind: 'AUTHORISATION'})-[:FOR_PRODUCT]->(p:Product {route: route})-[:CONTAINS]->(d)
   MATCH (a)-[:FOR_CONDITION]->(c)
-  RETURN collect(DISTINCT r.key) AS approvedBy, collect(DISTINCT a.key) AS approvals
+  RETURN collect(DISTINCT r.key) AS approvedBy, collect(DISTINCT a.key) AS approvals,
+    collect(DISTINCT {key: a.key, regulator: r.key, date: a.dateStart, dateAsReported: a.date}) AS authorisations
 }
-RETURN d, c, route, approvedBy, approvals, regulators
+RETURN d, c, route, approvedBy, approvals, authorisations, regulators
 ORDER BY d.keyNorm, c.keyNorm, route

@@ -15,6 +15,8 @@ const schema = z.object({
   NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   /** Transaction timeout applied to every query the server runs. */
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Transaction timeout of a bulk export (/export/..., `jak-kg export`): a slow client keeps it open. */
+  NEO4J_EXPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   /** Seed the curated corpus at start-up when the database holds no corpus. */
   SEED_ON_START: z
     .enum(['true', 'false'])

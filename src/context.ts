@@ -15,6 +15,8 @@ export interface AppServices {
   queryTimeoutMs: number;
   /** Version (hash) of the corpus loaded, for citable answers. */
   corpusVersion: () => string | undefined;
+  /** Transaction timeout of a bulk export (default src/export/routes.ts DEFAULT_EXPORT_TIMEOUT_MS). */
+  exportTimeoutMs?: number;
 }
 
 export interface Context {

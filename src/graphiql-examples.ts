@@ -1,4 +1,17 @@
-// The queries GraphiQL opens with: a guided default tab and one tab per main question.
+// The queries GraphiQL opens with: a guided default tab and one tab per main question, and the headers
+// every tab starts with.
+
+/**
+ * The headers editor's starting text: JSON with comments (GraphiQL accepts them), so the Authorization line
+ * is there to uncomment for curation but no Authorization header, empty or placeholder, is sent on reads.
+ */
+export const headersTemplate = `{
+  // Reads need no token. For curation (mutations),
+  // uncomment the next line and paste a token
+  // with the curate scope:
+  // "Authorization": "Bearer <token>"
+}
+`;
 export const guidedQuery = `# Welcome to jak-kg: the evidence on JAK inhibitors in dermatology.
 # Press the play button (or Ctrl-Enter) to run. Ctrl-Space completes field names; the Docs panel
 # (book icon) describes every type. Each fact carries its sources (citation, PMID/DOI, confidence).

@@ -36,6 +36,7 @@ const app = createApp({
   database: config.NEO4J_DATABASE,
   cypher,
   queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
+  exportTimeoutMs: config.NEO4J_EXPORT_TIMEOUT_MS,
   corpusVersion: () => corpusVersion,
 });
 const server = await listen(app, config.PORT, config.HOST);

@@ -22,6 +22,7 @@ const queryNames = [
   'approvals-of-conditions',
   'approvals-of-products',
   'ping',
+  'export-evidence',
 ] as const;
 
 export type QueryName = (typeof queryNames)[number];
@@ -51,10 +52,14 @@ export interface CypherLibrary {
   seedRelationships(type: RelationshipType): string;
   /** A per-label query (nodes by keys, a page of nodes) with the label written in. */
   forLabel(name: LabelQueryName, label: NodeLabel): string;
+  /** A per-relationship-type query (export) with the type and its end labels written in. */
+  forRelationship(name: RelationshipQueryName, type: RelationshipType): string;
 }
 
-const labelQueryNames = ['nodes-by-keys', 'node-page', 'seed-nodes'] as const;
+const labelQueryNames = ['nodes-by-keys', 'node-page', 'seed-nodes', 'export-nodes', 'export-count-nodes'] as const;
 export type LabelQueryName = (typeof labelQueryNames)[number];
+const relationshipQueryNames = ['export-edges', 'export-count-edges'] as const;
+export type RelationshipQueryName = (typeof relationshipQueryNames)[number];
 
 export function loadCypherLibrary(): CypherLibrary {
   const queries = new Map(queryNames.map((name) => [name, readCypher(name)]));
@@ -77,6 +82,16 @@ export function loadCypherLibrary(): CypherLibrary {
     const template = readCypher(name);
     for (const label of nodeLabels) perLabel.set(`${name}:${label}`, template.replaceAll('{{LABEL}}', label));
   }
+  const perRelationship = new Map<string, string>();
+  for (const name of relationshipQueryNames) {
+    const template = readCypher(name);
+    for (const [type, spec] of Object.entries(relationships)) {
+      perRelationship.set(
+        `${name}:${type}`,
+        template.replaceAll('{{FROM}}', spec.from).replaceAll('{{TYPE}}', type).replaceAll('{{TO}}', spec.to),
+      );
+    }
+  }
   const seedTemplate = readCypher('seed-relationships');
   const seedRelationships = new Map(
     Object.entries(relationships).map(([type, spec]) => [
@@ -91,6 +106,7 @@ export function loadCypherLibrary(): CypherLibrary {
     paths: (maxLength) => paths[maxLength - 1],
     seedRelationships: (type) => seedRelationships.get(type)!,
     forLabel: (name, label) => perLabel.get(`${name}:${label}`)!,
+    forRelationship: (name, type) => perRelationship.get(`${name}:${type}`)!,
     neighbours: (type, direction) => neighbours.get(`${type}:${direction}`)!,
   };
 }

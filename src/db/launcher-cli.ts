@@ -1,9 +1,10 @@
 /**
- * npx tsx src/db/launcher-cli.ts start|stop|status [--port N] [--data DIR]
- * (also: npm run db -- start)
+ * npm run db -- start|stop|status [--port N] [--data DIR]   (also: jak-kg db ..., npx tsx src/db/launcher-cli.ts ...)
  *
  * Exit codes: 0 ok (status: running), 1 failure, 2 bad usage, 3 status: stopped.
  */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   DEFAULT_BOLT_PORT,
   DEFAULT_DATA_DIR,
@@ -12,7 +13,7 @@ import {
   stopLocalNeo4j,
 } from "./local-neo4j.js";
 
-const USAGE = `usage: npx tsx src/db/launcher-cli.ts <command> [options]
+const usage = (program: string) => `usage: ${program} <command> [options]
 
 Runs a local Neo4j Community 5.26 (embedded, Bolt on 127.0.0.1, no auth) from
 Maven Central jars. Needs Java 17+ and Maven (apt-get install openjdk-17-jre-headless maven).
@@ -65,7 +66,8 @@ function parse(argv: string[]) {
   return { command, port, data, verbose, help };
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one db command; returns the exit code. `program` is how the help names the command. */
+export async function dbCommand(argv: string[], program = "npm run db --"): Promise<number> {
   let args;
   try {
     args = parse(argv);
@@ -77,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
     throw e;
   }
   if (args.help) {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage(program));
     return 0;
   }
   switch (args.command) {
@@ -112,10 +114,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  dbCommand(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -166,6 +166,7 @@ export function corpusToGraph(corpus: Corpus): {
   return { nodes, relationships };
 }
 
+/** Called after every batch: the label or relationship type written, and items (nodes + relationships) so far. */
 export interface SeedProgress {
   (step: { what: string; done: number; total: number }): void;
 }
@@ -186,21 +187,29 @@ export async function seed(
   const graph = corpusToGraph(corpus);
   await setupSchema(executor);
 
+  const total =
+    Object.values(graph.nodes).reduce((n, rows) => n + rows.length, 0) +
+    Object.values(graph.relationships).reduce((n, rows) => n + rows!.length, 0);
+  let done = 0;
   let nodeCount = 0;
   for (const [label, rows] of Object.entries(graph.nodes) as [NodeLabel, Row[]][]) {
     for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-      await executor.write(`seed:${label}`, cypher.forLabel('seed-nodes', label), { rows: rows.slice(i, i + BATCH_SIZE) });
+      const batch = rows.slice(i, i + BATCH_SIZE);
+      await executor.write(`seed:${label}`, cypher.forLabel('seed-nodes', label), { rows: batch });
+      done += batch.length;
+      options.progress?.({ what: label, done, total });
     }
     nodeCount += rows.length;
-    options.progress?.({ what: label, done: rows.length, total: rows.length });
   }
   let relationshipCount = 0;
   for (const [type, rows] of Object.entries(graph.relationships) as [RelationshipType, RelationshipRow[]][]) {
     for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-      await executor.write(`seed:${type}`, cypher.seedRelationships(type), { rows: rows.slice(i, i + BATCH_SIZE) });
+      const batch = rows.slice(i, i + BATCH_SIZE);
+      await executor.write(`seed:${type}`, cypher.seedRelationships(type), { rows: batch });
+      done += batch.length;
+      options.progress?.({ what: type, done, total });
     }
     relationshipCount += rows.length;
-    options.progress?.({ what: type, done: rows.length, total: rows.length });
   }
   await executor.write('seed:version', cypher.query('set-corpus-version'), { version });
   return { version, nodes: nodeCount, relationships: relationshipCount };

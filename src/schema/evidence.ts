@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { toEntity, type EntityRecord } from '../db/records.js';
+import { statusUnder } from '../use-status.js';
 import { RouteEnum } from './common.js';
 import { ApprovalRef, ConditionRef, DrugRef, FindingRef, RegulatorRef } from './refs.js';
 
@@ -144,8 +145,7 @@ interface UseShape {
 }
 
 function statusOf(use: UseShape): 'APPROVED' | 'OFF_LABEL' {
-  if (use.regulator) return use.approvedBy.includes(use.regulator) ? 'APPROVED' : 'OFF_LABEL';
-  return use.approvedBy.length > 0 ? 'APPROVED' : 'OFF_LABEL';
+  return statusUnder(use.approvedBy, use.regulator);
 }
 
 const UseRef = builder.objectRef<UseShape>('Use').implement({

@@ -1,0 +1,301 @@
+// The export tables: their columns (a fixed order), their filters (query parameters, validated), the Cypher
+// they stream and how one record becomes rows. Served over HTTP by src/export/routes.ts and written to files
+// by the CLI (src/cli/), both through src/export/stream.ts.
+import type { Node, Record as Neo4jRecord } from 'neo4j-driver';
+import type { CypherLibrary } from '../db/cypher.js';
+import type { Statement } from '../db/executor.js';
+import { toEntity, toRelationship } from '../db/records.js';
+import { nodeLabels, relationships, type NodeLabel, type RelationshipType } from '../graph-model.js';
+import { statusUnder } from '../use-status.js';
+import { entityColumns, entityListColumns, internalProperties, labelColumns } from './columns.js';
+import type { Row } from './encode.js';
+
+/** A bad export request: unknown table, unknown or repeated parameter, bad value. */
+export class ExportRequestError extends Error {
+  constructor(message: string, readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND', readonly status: 400 | 404) {
+    super(message);
+  }
+}
+
+const bad = (message: string) => new ExportRequestError(message, 'BAD_USER_INPUT', 400);
+
+export interface Filter {
+  description: string;
+  /** The value as the Cypher parameter wants it; throws ExportRequestError on a bad value. */
+  parse(name: string, value: string): unknown;
+}
+
+export type Filters = Record<string, unknown>;
+
+export interface ExportTable {
+  /** The path under /export without extension: nodes, nodes/Drug, edges, edges/INTERACTS_WITH, evidence, uses. */
+  name: string;
+  description: string;
+  columns: readonly string[];
+  filters: Record<string, Filter>;
+  statements(cypher: CypherLibrary, filters: Filters): Statement[];
+  /** Statements each returning one `total` (summed): the row count, where it is cheap to know in advance. */
+  countStatements?(cypher: CypherLibrary, filters: Filters): Statement[];
+  /** The rows of one record (one, or for uses one per regulator). */
+  rows(record: Neo4jRecord, filters: Filters): Row[];
+}
+
+// ---- filters ----
+
+const keyFilter = (what: string): Filter => ({
+  description: `${what} key (case-insensitive)`,
+  parse: (name, value) => {
+    if (!value.trim() || value.length > 200) throw bad(`${name} must be a key of 1 to 200 characters.`);
+    return value.trim().toLowerCase();
+  },
+});
+
+const enumFilter = (values: readonly string[], description: string): Filter => ({
+  description: `${description}: ${values.join(', ')}`,
+  parse: (name, value) => {
+    const upper = value.toUpperCase();
+    if (!values.includes(upper)) throw bad(`${name} must be one of ${values.join(', ')}.`);
+    return upper;
+  },
+});
+
+/** A comma-separated subset of names (labels or relationship types), matched case-insensitively. */
+const namesFilter = (names: readonly string[], description: string): Filter => ({
+  description: `${description}, comma-separated: ${names.join(', ')}`,
+  parse: (name, value) => {
+    const picked = value.split(',').map((v) => v.trim()).filter(Boolean).map((v) => {
+      const found = names.find((n) => n.toLowerCase() === v.toLowerCase());
+      if (!found) throw bad(`${name} has an unknown value ${JSON.stringify(v)}; expected ${names.join(', ')}.`);
+      return found;
+    });
+    if (picked.length === 0) throw bad(`${name} must name at least one of ${names.join(', ')}.`);
+    return picked;
+  },
+});
+
+const routes = ['TOPICAL', 'ORAL', 'INTRAVENOUS', 'SUBCUTANEOUS'] as const;
+const designs = ['CASE_REPORT', 'CASE_SERIES', 'RETROSPECTIVE', 'PROSPECTIVE_OPEN_LABEL', 'RCT', 'SYSTEMATIC_REVIEW', 'REVIEW', 'TRIAL_REGISTRATION'] as const;
+const regulatorFilter: Filter = {
+  description: 'regulator acronym (FDA, EMA, MHRA, PMDA)',
+  parse: (name, value) => {
+    if (!/^[A-Za-z]{2,10}$/.test(value)) throw bad(`${name} must be an agency acronym such as FDA, EMA or MHRA.`);
+    return value.toUpperCase();
+  },
+};
+
+/** The query parameters as filter values; unknown, repeated or empty parameters are refused. */
+export function parseFilters(table: ExportTable, params: URLSearchParams): Filters {
+  const filters: Filters = {};
+  for (const name of new Set(params.keys())) {
+    const filter = table.filters[name];
+    const allowed = Object.keys(table.filters);
+    if (!filter) {
+      throw bad(`Unknown parameter ${JSON.stringify(name)} for ${table.name}; ${allowed.length ? `allowed: ${allowed.join(', ')}` : 'it takes none'}.`);
+    }
+    const values = params.getAll(name);
+    if (values.length > 1) throw bad(`Parameter ${name} is given ${values.length} times; give it once.`);
+    if (values[0] === '') throw bad(`Parameter ${name} is empty.`);
+    filters[name] = filter.parse(name, values[0]);
+  }
+  return filters;
+}
+
+// ---- nodes ----
+
+const commonColumns = new Set<string>([...entityColumns, ...entityListColumns, ...internalProperties]);
+
+function entityValues(node: Node): Row {
+  const entity = toEntity(node);
+  return {
+    key: entity.key,
+    name: entity.name,
+    confidence: entity.props.confidence ?? null,
+    description: entity.props.description ?? null,
+    synonyms: entity.synonyms,
+    xrefs: entity.xrefs,
+    sources: entity.sources,
+  };
+}
+
+/** The label's own properties, sorted by name (the all-types table keeps them in one `properties` column). */
+function otherProperties(node: Node): Row {
+  const props = node.properties as Row;
+  return Object.fromEntries(Object.keys(props).filter((k) => !commonColumns.has(k)).sort().map((k) => [k, props[k]]));
+}
+
+const nodeStatements = (cypher: CypherLibrary, labels: readonly NodeLabel[], name: 'export-nodes' | 'export-count-nodes') =>
+  labels.map((label) => ({ cypher: cypher.forLabel(name, label) }));
+
+const allNodes: ExportTable = {
+  name: 'nodes',
+  description: 'Every entity of the graph, label by label (in model order), each in key order; type-specific properties as one JSON object.',
+  columns: ['type', ...entityColumns, ...entityListColumns, 'properties'],
+  filters: { type: namesFilter(nodeLabels, 'node labels') },
+  statements: (cypher, f) => nodeStatements(cypher, (f.type as NodeLabel[] | undefined) ?? nodeLabels, 'export-nodes'),
+  countStatements: (cypher, f) => nodeStatements(cypher, (f.type as NodeLabel[] | undefined) ?? nodeLabels, 'export-count-nodes'),
+  rows: (record) => {
+    const node = record.get('n') as Node;
+    return [{ type: toEntity(node).label, ...entityValues(node), properties: otherProperties(node) }];
+  },
+};
+
+function nodesOf(label: NodeLabel): ExportTable {
+  return {
+    name: `nodes/${label}`,
+    description: `Every ${label} in key order, one column per property.`,
+    columns: [...entityColumns, ...labelColumns[label], ...entityListColumns],
+    filters: {},
+    statements: (cypher) => nodeStatements(cypher, [label], 'export-nodes'),
+    countStatements: (cypher) => nodeStatements(cypher, [label], 'export-count-nodes'),
+    rows: (record) => {
+      const node = record.get('n') as Node;
+      return [{ ...(node.properties as Row), ...entityValues(node) }];
+    },
+  };
+}
+
+// ---- edges ----
+
+const relationshipTypes = Object.keys(relationships) as RelationshipType[];
+const edgeFilters = { from: keyFilter('start node'), to: keyFilter('end node') };
+
+const edgeStatements = (cypher: CypherLibrary, types: readonly RelationshipType[], f: Filters, name: 'export-edges' | 'export-count-edges') =>
+  types.map((type) => ({ cypher: cypher.forRelationship(name, type), params: { from: f.from ?? null, to: f.to ?? null } }));
+
+const allEdges: ExportTable = {
+  name: 'edges',
+  description: 'Every relationship of the graph, type by type (in model order), each in (from, to) key order; type-specific properties as one JSON object.',
+  columns: ['type', 'fromType', 'from', 'toType', 'to', 'confidence', 'sources', 'properties'],
+  filters: { type: namesFilter(relationshipTypes, 'relationship types'), ...edgeFilters },
+  statements: (cypher, f) => edgeStatements(cypher, (f.type as RelationshipType[] | undefined) ?? relationshipTypes, f, 'export-edges'),
+  countStatements: (cypher, f) => edgeStatements(cypher, (f.type as RelationshipType[] | undefined) ?? relationshipTypes, f, 'export-count-edges'),
+  rows: (record) => {
+    const type = record.get('type') as RelationshipType;
+    const spec = relationships[type];
+    const rel = toRelationship(record.get('props'));
+    const properties = Object.fromEntries(spec.properties.filter((p) => rel.props[p] !== undefined).map((p) => [p, rel.props[p]]));
+    return [{ type, fromType: spec.from, from: record.get('from'), toType: spec.to, to: record.get('to'), confidence: rel.props.confidence ?? null, sources: rel.sources, properties }];
+  },
+};
+
+function edgesOf(type: RelationshipType): ExportTable {
+  const spec = relationships[type];
+  return {
+    name: `edges/${type}`,
+    description: `Every (${spec.from})-[:${type}]->(${spec.to}) in (from, to) key order. ${spec.meaning}`,
+    columns: ['from', 'to', ...spec.properties, 'confidence', 'sources'],
+    filters: edgeFilters,
+    statements: (cypher, f) => edgeStatements(cypher, [type], f, 'export-edges'),
+    countStatements: (cypher, f) => edgeStatements(cypher, [type], f, 'export-count-edges'),
+    rows: (record) => {
+      const rel = toRelationship(record.get('props'));
+      return [{ ...rel.props, from: record.get('from'), to: record.get('to'), sources: rel.sources }];
+    },
+  };
+}
+
+// ---- evidence and uses ----
+
+const evidence: ExportTable = {
+  name: 'evidence',
+  description:
+    'One row per finding: the study that reports it, its design and counts, its outcome and sources. The rows of one (drug, condition[, route]) are the findings of the GraphQL evidence(drug, condition, route).',
+  columns: [
+    'drug', 'condition', 'category', 'route', 'study', 'studyName', 'design', 'year', 'finding', 'patients', 'responders',
+    'responderDefinition', 'outcome', 'outcomeAsReported', 'durationWeeks', 'summary', 'confidence', 'sources',
+  ],
+  filters: {
+    drug: keyFilter('drug'),
+    condition: keyFilter('condition'),
+    route: enumFilter(routes, 'route'),
+    category: keyFilter('condition category'),
+    study: keyFilter('study'),
+    design: enumFilter(designs, 'study design'),
+  },
+  statements: (cypher, f) => [{
+    cypher: cypher.query('export-evidence'),
+    params: {
+      drug: f.drug ?? null, condition: f.condition ?? null, route: f.route ?? null,
+      category: f.category ?? null, study: f.study ?? null, design: f.design ?? null,
+    },
+  }],
+  rows: (record) => {
+    const study = toEntity(record.get('study'));
+    const finding = toEntity(record.get('finding'));
+    const p = finding.props;
+    return [{
+      drug: record.get('drug'), condition: record.get('condition'), category: record.get('category'), route: p.route,
+      study: study.key, studyName: study.name, design: study.props.design, year: study.props.year,
+      finding: finding.key, patients: p.patients, responders: p.responders, responderDefinition: p.responderDefinition,
+      outcome: p.outcome, outcomeAsReported: p.outcomeAsReported, durationWeeks: p.durationWeeks, summary: p.summary,
+      confidence: p.confidence, sources: finding.sources,
+    }];
+  },
+};
+
+interface Authorisation { key: string; regulator: string; date: string; dateAsReported: string }
+
+const uses: ExportTable = {
+  name: 'uses',
+  description:
+    'One row per (drug, condition, route, regulator): the status of the use under that regulator (as the GraphQL uses(regulator:) gives it) and, where APPROVED, the first authorisation date and every authorisation.',
+  columns: ['drug', 'condition', 'route', 'regulator', 'status', 'date', 'dateAsReported', 'approvals'],
+  filters: {
+    drug: keyFilter('drug'),
+    condition: keyFilter('condition'),
+    route: enumFilter(routes, 'route'),
+    regulator: regulatorFilter,
+    status: enumFilter(['APPROVED', 'OFF_LABEL'], 'status under the regulator'),
+  },
+  statements: (cypher, f) => [{
+    cypher: cypher.query('uses'),
+    params: { drug: f.drug ?? null, condition: f.condition ?? null, route: f.route ?? null },
+  }],
+  rows: (record, f) => {
+    const approvedBy = record.get('approvedBy') as string[];
+    const authorisations = (record.get('authorisations') as Authorisation[])
+      .filter((a) => a.key)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+    const regulators = (record.get('regulators') as string[]).filter((r) => !f.regulator || r === f.regulator);
+    return regulators
+      .map((regulator) => {
+        const status = statusUnder(approvedBy, regulator);
+        const own = authorisations.filter((a) => a.regulator === regulator);
+        return {
+          drug: (record.get('d') as Node).properties.key,
+          condition: (record.get('c') as Node).properties.key,
+          route: record.get('route'),
+          regulator,
+          status,
+          date: own[0]?.date ?? null,
+          dateAsReported: own[0]?.dateAsReported ?? null,
+          approvals: own.length ? own.map((a) => a.key).join('; ') : null,
+        };
+      })
+      .filter((row) => !f.status || row.status === f.status);
+  },
+};
+
+// ---- the registry ----
+
+export const exportTables: ExportTable[] = [
+  allNodes,
+  ...nodeLabels.map(nodesOf),
+  allEdges,
+  ...relationshipTypes.map(edgesOf),
+  evidence,
+  uses,
+];
+
+/** The table a path names (nodes/drug finds nodes/Drug), or a 404 ExportRequestError. */
+export function findTable(name: string): ExportTable {
+  const table = exportTables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  if (!table) {
+    throw new ExportRequestError(
+      `No export table ${JSON.stringify(name)}. Tables: nodes, nodes/<Label>, edges, edges/<TYPE>, evidence, uses (GET /export lists them all).`,
+      'NOT_FOUND',
+      404,
+    );
+  }
+  return table;
+}
