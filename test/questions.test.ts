@@ -80,6 +80,10 @@ describe('uses', () => {
     for (const u of uses) expect(u.status).toBe('OFF_LABEL');
   });
 
+  it('answers an empty list for a regulator the graph does not know', async () => {
+    expect((await data(`{ uses(drug: "ruxolitinib", regulator: "XYZ") { route } }`)).uses).toEqual([]);
+  });
+
   it('answers Drug.uses with the same rules', async () => {
     const { drug } = await data(`{ drug(key: "ruxolitinib") { uses(regulator: "FDA", status: APPROVED) { condition { key } route } } }`);
     expect(drug.uses).toEqual(expect.arrayContaining([

@@ -193,6 +193,8 @@ export async function findUses(context: Context, q: UseQuery): Promise<UseShape[
       regulators: r.get('regulators') as string[],
       regulator,
     }))
+    // A regulator the graph does not know has no uses to rule on (an empty answer, as for an unknown key).
+    .filter((u) => !regulator || u.regulators.includes(regulator))
     .filter((u) => !q.status || statusOf(u) === q.status);
 }
 
