@@ -114,7 +114,10 @@ describe('relationships both ways', () => {
       regulator(key: "MHRA") { jurisdiction approvals { product { key } condition { key } } } }`);
     expect(result.product).toEqual({ name: 'Opzelura', route: 'TOPICAL', formulation: 'cream', drug: { key: 'ruxolitinib' } });
     expect(result.drug.products).toEqual(expect.arrayContaining([{ key: 'opzelura-cream-1-5', route: 'TOPICAL' }, { key: 'jakafi-tablet', route: 'ORAL' }]));
-    expect(result.regulator.approvals).toEqual([{ product: { key: 'opzelura-cream-1-5' }, condition: { key: 'nonsegmental-vitiligo' } }]);
+    expect(result.regulator.approvals).toEqual([
+      { product: { key: 'cibinqo' }, condition: { key: 'atopic-dermatitis' } },
+      { product: { key: 'opzelura-cream-1-5' }, condition: { key: 'nonsegmental-vitiligo' } },
+    ]);
   });
 });
 
