@@ -1,8 +1,9 @@
 // Uses: each (drug, condition, route) that has findings or an authorisation, with the regulators that
 // authorised a product of the drug with that route for the condition, and those authorisations.
+// A retracted finding makes no use.
 CALL () {
   MATCH (d:Drug)<-[:OF_DRUG]-(f:Finding)-[:IN_CONDITION]->(c:Condition)
-  WHERE ($drug IS NULL OR d.keyNorm = $drug) AND ($condition IS NULL OR c.keyNorm = $condition)
+  WHERE ($drug IS NULL OR d.keyNorm = $drug) AND ($condition IS NULL OR c.keyNorm = $condition) AND f.retracted IS NULL
   RETURN d, c, f.route AS route
   UNION
   MATCH (d:Drug)<-[:CONTAINS]-(p:Product)<-[:FOR_PRODUCT]-(:Approval {kind: 'AUTHORISATION'})-[:FOR_CONDITION]->(c:Condition)

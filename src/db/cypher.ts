@@ -22,6 +22,10 @@ const queryNames = [
   'approvals-of-conditions',
   'approvals-of-products',
   'ping',
+  'finding-write-refs',
+  'create-finding',
+  'retract-finding',
+  'audit-events',
 ] as const;
 
 export type QueryName = (typeof queryNames)[number];

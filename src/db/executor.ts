@@ -1,15 +1,28 @@
 // The one way the server runs Cypher: a session per call, managed read/write transactions with a timeout
 // and metadata naming the operation, the session closed in `finally`, driver errors mapped in one place.
-import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
-import { mapDriverError } from './errors.js';
+// When an availability circuit is given, a call is refused at once (SERVICE_UNAVAILABLE) while Neo4j is
+// known to be down, and an unreachable Neo4j opens the circuit.
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import type { Availability } from './availability.js';
+import { mapDriverError, serviceUnavailable } from './errors.js';
 
 export interface QueryStats {
   roundTrips: number;
 }
 
+/** Runs statements inside one transaction (see Executor.writeTransaction). */
+export interface TransactionRunner {
+  run(cypher: string, params?: Record<string, unknown>): Promise<Neo4jRecord[]>;
+}
+
 export interface Executor {
   read(operation: string, cypher: string, params?: Record<string, unknown>): Promise<Neo4jRecord[]>;
   write(operation: string, cypher: string, params?: Record<string, unknown>): Promise<Neo4jRecord[]>;
+  /**
+   * Several statements in one write transaction: all or nothing. The work may run more than once (the
+   * driver retries a transaction that failed transiently), so it must only read and write through `tx`.
+   */
+  writeTransaction<T>(operation: string, work: (tx: TransactionRunner) => Promise<T>): Promise<T>;
   readonly stats: QueryStats;
 }
 
@@ -30,30 +43,40 @@ export interface ExecutorOptions {
   driver: Driver;
   database: string;
   timeoutMs: number;
+  /** The circuit breaker of src/db/availability.ts; none: always try. */
+  availability?: Availability;
+  /** Told +1 when a session opens and -1 when it closes (the sessions-in-use metric). */
+  onSession?: (delta: 1 | -1) => void;
 }
 
-export function createExecutor({ driver, database, timeoutMs }: ExecutorOptions): Executor {
+export function createExecutor({ driver, database, timeoutMs, availability, onSession }: ExecutorOptions): Executor {
   const stats: QueryStats = { roundTrips: 0 };
-  async function run(mode: 'READ' | 'WRITE', operation: string, cypher: string, params: Record<string, unknown> = {}) {
+  async function inSession<T>(mode: 'READ' | 'WRITE', operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    if (availability && !availability.isUp()) throw serviceUnavailable();
     stats.roundTrips += 1;
     const session = driver.session({ database, defaultAccessMode: mode });
+    onSession?.(1);
     const config = { timeout: timeoutMs, metadata: { app: 'jak-kg', operation } };
-    const cypherParams = toCypherParams(params) as Record<string, unknown>;
     try {
-      const result =
-        mode === 'READ'
-          ? await session.executeRead((tx) => tx.run(cypher, cypherParams), config)
-          : await session.executeWrite((tx) => tx.run(cypher, cypherParams), config);
-      return result.records;
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
-      throw mapDriverError(error);
+      const mapped = mapDriverError(error);
+      if (availability && (mapped as { extensions?: { code?: string } }).extensions?.code === 'SERVICE_UNAVAILABLE') {
+        availability.reportUnavailable();
+      }
+      throw mapped;
     } finally {
       await session.close();
+      onSession?.(-1);
     }
   }
+  const runner = (tx: ManagedTransaction): TransactionRunner => ({
+    run: async (cypher, params = {}) => (await tx.run(cypher, toCypherParams(params) as Record<string, unknown>)).records,
+  });
   return {
-    read: (operation, cypher, params) => run('READ', operation, cypher, params),
-    write: (operation, cypher, params) => run('WRITE', operation, cypher, params),
+    read: (operation, cypher, params = {}) => inSession('READ', operation, (tx) => runner(tx).run(cypher, params)),
+    write: (operation, cypher, params = {}) => inSession('WRITE', operation, (tx) => runner(tx).run(cypher, params)),
+    writeTransaction: (operation, work) => inSession('WRITE', operation, (tx) => work(runner(tx))),
     stats,
   };
 }

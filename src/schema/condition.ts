@@ -1,7 +1,7 @@
 // Condition and ConditionCategory (grouping by pathogenic mechanism, as in the review).
 import { builder } from '../builder.js';
 import { fetchPage, OrderInput, type PageQuery } from './connections.js';
-import { ConfidenceEnum, EntityInterface, neighbour, neighbours, prop } from './common.js';
+import { ConfidenceEnum, EntityInterface, includeRetractedArg, neighbour, neighbours, prop, unlessRetracted } from './common.js';
 import { ConditionCategoryRef, ConditionRef, FindingRef, PathwayRef } from './refs.js';
 import { ConditionLinkRef } from './pathway.js';
 import { connectionNames, pluralRoot, refuseBackwardPaging, singularRoot } from './roots.js';
@@ -29,7 +29,9 @@ ConditionRef.implement({
     }),
     findings: t.field({
       type: [FindingRef],
-      resolve: async (c, _a, context) => (await neighbours(context, c, 'IN_CONDITION', 'IN')).map((n) => n.node),
+      args: { includeRetracted: t.arg.boolean(includeRetractedArg) },
+      resolve: async (c, args, context) =>
+        unlessRetracted((await neighbours(context, c, 'IN_CONDITION', 'IN')).map((n) => n.node), args.includeRetracted),
     }),
   }),
 });

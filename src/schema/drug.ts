@@ -1,6 +1,6 @@
 // Drug: identity, targets (with action and potency), products, findings, approvals.
 import { builder } from '../builder.js';
-import { EntityInterface, neighbours, prop, ProvenanceType, RouteEnum } from './common.js';
+import { EntityInterface, includeRetractedArg, neighbours, prop, ProvenanceType, RouteEnum, unlessRetracted } from './common.js';
 import { DrugRef, ProductRef, FindingRef, TargetInteractionRef, TargetRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
@@ -30,7 +30,9 @@ DrugRef.implement({
     }),
     findings: t.field({
       type: [FindingRef],
-      resolve: async (drug, _args, context) => (await neighbours(context, drug, 'OF_DRUG', 'IN')).map((n) => n.node),
+      args: { includeRetracted: t.arg.boolean(includeRetractedArg) },
+      resolve: async (drug, args, context) =>
+        unlessRetracted((await neighbours(context, drug, 'OF_DRUG', 'IN')).map((n) => n.node), args.includeRetracted),
     }),
   }),
 });

@@ -3,7 +3,7 @@
 import { builder } from '../builder.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
 import { fetchPage, OrderInput, type PageQuery } from './connections.js';
-import { EntityInterface, neighbours, prop, ProvenanceType } from './common.js';
+import { EntityInterface, includeRetractedArg, neighbours, prop, ProvenanceType, unlessRetracted } from './common.js';
 import { FindingRef, StudyRef } from './refs.js';
 import { connectionNames, refuseBackwardPaging, singularRoot } from './roots.js';
 
@@ -76,7 +76,8 @@ StudyRef.implement({
     }),
     findings: t.field({
       type: [FindingRef],
-      resolve: async (s, _a, c) => (await neighbours(c, s, 'REPORTS', 'OUT')).map((n) => n.node),
+      args: { includeRetracted: t.arg.boolean(includeRetractedArg) },
+      resolve: async (s, args, c) => unlessRetracted((await neighbours(c, s, 'REPORTS', 'OUT')).map((n) => n.node), args.includeRetracted),
     }),
     includedIn: t.field({
       type: [StudyRef],
