@@ -17,14 +17,17 @@ export function portOf(server: Server): number {
 }
 
 /**
- * Stops accepting connections and resolves when every in-flight request has been answered; idle
- * keep-alive connections are closed at once, and whatever is still open after `graceMs` is cut.
+ * Stops accepting connections and resolves when every in-flight request has been answered. Keep-alive
+ * connections are closed as soon as they fall idle (checked every 50 ms), and whatever is still open
+ * after `graceMs` is cut.
  */
 export function drain(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     force.unref();
     server.close(() => {
+      clearInterval(idle);
       clearTimeout(force);
       resolve();
     });
