@@ -3,7 +3,7 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
@@ -28,6 +28,14 @@ export const builder = new SchemaBuilder<{
   relay: {
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // Pothos' own decoding, with its refusal coded.
+    decodeGlobalID: (globalID: string) => {
+      try {
+        return decodeGlobalID(globalID);
+      } catch {
+        throw new GraphQLError(`Invalid global ID: ${JSON.stringify(globalID.slice(0, 100))}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+    },
   },
   errors: { defaultTypes: [] },
   scopeAuth: {

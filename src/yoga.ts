@@ -6,7 +6,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { createContext, type AppServices, type Context, type HttpOptions } from './context.js';
 import { exampleTabs, guidedQuery } from './graphiql-examples.js';
-import { codedCsrfPrevention, codedErrorResponses, codedRequestErrors } from './http/coded-responses.js';
+import { codedCsrfPrevention, codedErrorResponses, codedParameterErrors, codedRequestErrors } from './http/coded-responses.js';
 import { observability, traceOf } from './http/observability.js';
 import { readiness } from './http/readiness.js';
 import { requestLimits } from './http/request-limits.js';
@@ -44,6 +44,7 @@ export function createApp(services: AppServices) {
     maskedErrors: true,
     logging: logger,
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
+    maxRequestBodySize: limits.maxBodyBytes,
     cors:
       http.corsOrigins === '*'
         ? { origin: '*', methods: ['GET', 'POST'], credentials: false }
@@ -64,11 +65,12 @@ export function createApp(services: AppServices) {
     plugins: [
       // onResponse hooks run in this order: code the bare refusals first, then log and count the result.
       codedErrorResponses(),
+      codedRequestErrors(),
       observability(logger, metrics, { metricsEndpoint: http.metricsEndpoint }),
       readiness(withDefaults),
       roundTripHeader(),
       requestLimits(limits),
-      codedRequestErrors(),
+      codedParameterErrors(),
       ...(http.csrf ? [codedCsrfPrevention()] : []),
       ...(http.introspection ? [] : [useDisableIntrospection()]),
     ],

@@ -81,7 +81,20 @@ describe('limits, refused before any Cypher runs', () => {
       body: JSON.stringify({ query: '{ meta { dataVersion } }', variables: { pad: 'x'.repeat(defaultLimits.maxBodyBytes) } }),
     });
     expect(big.status).toBe(413);
-    expect((await big.json()).errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', maximum: defaultLimits.maxBodyBytes });
+    expect((await big.json()).errors[0].extensions).toMatchObject({ code: 'REQUEST_ENTITY_TOO_LARGE' });
+    // A chunked body (no Content-Length) is cut off as soon as it passes the limit.
+    const pad = 'x'.repeat(defaultLimits.maxBodyBytes);
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(`{"query":"{ meta { dataVersion } }","variables":{"pad":"`));
+        controller.enqueue(new TextEncoder().encode(pad));
+        controller.enqueue(new TextEncoder().encode('"}}'));
+        controller.close();
+      },
+    });
+    const chunked = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect((await chunked.json()).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
     const batch = await app.fetch('http://test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -13,7 +13,7 @@ const codeOfStatus: Record<number, string> = {
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   406: 'NOT_ACCEPTABLE',
-  413: 'PAYLOAD_TOO_LARGE',
+  413: 'REQUEST_ENTITY_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
@@ -37,18 +37,36 @@ export function codedErrorResponses(): Plugin<Context> {
  * graphql-js leaves uncoded become BAD_USER_INPUT.
  */
 export function codedRequestErrors(): Plugin<Context> {
+  const uncoded = (error: GraphQLError) => !error.extensions?.code && !error.path;
   const coded = (error: GraphQLError) =>
-    error.extensions?.code || error.path
-      ? error
-      : new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
+    uncoded(error)
+      ? new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } })
+      : error;
+  const fix = (result: ExecutionResult) => (result.errors?.some(uncoded) ? { ...result, errors: result.errors.map(coded) } : result);
   return {
-    onExecute() {
-      return {
-        onExecuteDone({ result, setResult }) {
-          const single = result as ExecutionResult;
-          if (single.errors?.some((e) => !e.extensions?.code && !e.path)) setResult({ ...single, errors: single.errors.map(coded) });
-        },
-      };
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result)) setResult(result.map(fix));
+      else if (!(Symbol.asyncIterator in result)) setResult(fix(result));
+    },
+  };
+}
+
+/**
+ * Yoga parses the `variables` and `extensions` of GET and form requests with a bare JSON.parse, whose
+ * SyntaxError it would mask as a 500; it becomes a coded 400.
+ */
+export function codedParameterErrors(): Plugin<Context> {
+  return {
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      setRequestParser(async (request) => {
+        try {
+          return await requestParser(request);
+        } catch (error) {
+          if (!(error instanceof SyntaxError)) throw error;
+          throw createGraphQLError('The variables or extensions parameter is not valid JSON.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        }
+      });
     },
   };
 }

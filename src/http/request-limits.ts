@@ -1,12 +1,13 @@
 // Enforces src/limits.ts on every request, each refusal coded and before any Cypher runs:
-//   HTTP      body (and URL) size -> 413/414 PAYLOAD_TOO_LARGE; compressed bodies -> 415 (never inflated)
+//   HTTP      URL size -> 414 URI_TOO_LONG; compressed bodies -> 415 (never inflated); the body size is
+//             Yoga's maxRequestBodySize -> 413 REQUEST_ENTITY_TOO_LARGE
 //   parse     bracket nesting -> QUERY_TOO_DEEP (before the recursive parser can overflow the stack);
 //             token count -> GRAPHQL_PARSE_FAILED (graphql-js maxTokens)
 //   validate  aliases -> TOO_MANY_ALIASES
 //   execute   depth, breadth, complexity (@pothos/plugin-complexity, with variables) -> QUERY_TOO_DEEP,
 //             QUERY_TOO_BROAD, QUERY_TOO_COMPLEX; argument bounds (first, maxLength, list sizes) ->
 //             BAD_USER_INPUT. Checked once for the whole operation, before its first resolver.
-// Batching (KG_MAX_BATCH) is Yoga's own option, set in src/yoga.ts.
+// Batching (KG_MAX_BATCH) and the body size (KG_MAX_BODY_BYTES) are Yoga's own options, set in src/yoga.ts.
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { GraphQLError, getOperationAST, Kind, parse, type DefinitionNode, type DocumentNode, type Source, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -67,47 +68,21 @@ function refused(fetchAPI: { Response: typeof Response }, serverContext: object,
   return fetchAPI.Response.json({ errors: [{ message, extensions: { code, ...extensions } }] }, { status });
 }
 
-/** Reads a body of unknown length, stopping as soon as it passes `max` bytes; null when it did. */
-async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promise<Buffer | null> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 export function requestLimits(limits: Limits): Plugin<Context> {
   const aliasRule = aliasLimitRule(limits.maxAliases);
   const maxNested = nestingLimit(limits);
   return {
-    async onRequest({ request, url, fetchAPI, endResponse, setRequest, serverContext }) {
-      const max = limits.maxBodyBytes;
-      const tooLarge = (status: number, what: string) =>
-        endResponse(refused(fetchAPI, serverContext, status, 'PAYLOAD_TOO_LARGE', `The ${what} exceeds ${max} bytes.`, { maximum: max }));
-      if (url.href.length > max) return tooLarge(414, 'URL');
-      if (request.method !== 'POST' || !request.body) return;
+    onRequest({ request, url, fetchAPI, endResponse, serverContext }) {
+      // The body itself is held to maxBodyBytes by Yoga (maxRequestBodySize, src/yoga.ts): 413
+      // REQUEST_ENTITY_TOO_LARGE, by Content-Length before reading, else while reading.
+      if (url.href.length > limits.maxBodyBytes) {
+        return endResponse(refused(fetchAPI, serverContext, 414, 'URI_TOO_LONG', `The URL exceeds ${limits.maxBodyBytes} bytes.`, { maximum: limits.maxBodyBytes }));
+      }
       const encoding = request.headers.get('content-encoding');
-      if (encoding && encoding.toLowerCase() !== 'identity') {
+      if (request.method === 'POST' && encoding && encoding.toLowerCase() !== 'identity') {
+        // Never inflated: a small compressed body could expand past any limit.
         return endResponse(refused(fetchAPI, serverContext, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Compressed request bodies are not accepted.'));
       }
-      const declared = request.headers.get('content-length');
-      if (declared !== null && /^\d+$/.test(declared)) {
-        // The HTTP server holds the body to its declared length, so the header can be trusted.
-        if (Number(declared) > max) return tooLarge(413, 'request body');
-        return;
-      }
-      const body = await readAtMost(request.body, max);
-      if (body === null) return tooLarge(413, 'request body');
-      setRequest(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: new Uint8Array(body) }));
     },
     onParse({ setParseFn }) {
       setParseFn((source: string | Source): DocumentNode => {
