@@ -66,7 +66,8 @@ export function observability(logger: Logger, metrics: Metrics, options: { metri
       if (path === '/metrics' && options.metricsEndpoint) return;
       response.headers.set('x-request-id', trace.requestId);
       const seconds = (performance.now() - trace.started) / 1000;
-      const operation = metrics.operationLabel(trace.operation);
+      // The GraphQL operation name on /graphql; the path for the few other routes; bounded either way.
+      const operation = path === '/graphql' ? metrics.operationLabel(trace.operation) : path === '/ready' ? '/ready' : 'other-route';
       metrics.requests.inc({ operation, status: String(response.status) });
       metrics.duration.observe({ operation }, seconds);
       for (const code of trace.codes) metrics.errors.inc({ code });
@@ -74,7 +75,7 @@ export function observability(logger: Logger, metrics: Metrics, options: { metri
         reqId: trace.requestId,
         method: request.method,
         path,
-        operation: trace.operation,
+        operation: trace.operation?.slice(0, 100) ?? null,
         status: response.status,
         ms: Math.round(seconds * 10_000) / 10,
         ...(trace.codes.length ? { errors: trace.codes } : {}),

@@ -27,7 +27,9 @@ export interface LoadResult {
   timeouts: number;
   /** Errors the server counted in its answers (GraphQL errors inside 200s included). */
   graphqlErrors: number;
-  rssMb: { start: number; max: number; end: number };
+  rssMb: { start: number; max: number; end: number; everyTenSeconds: number[] };
+  /** V8 heap in use at the end, after the run (MB). */
+  heapUsedMb: number;
 }
 
 async function scrape(url: string): Promise<string> {
@@ -75,6 +77,12 @@ export async function runLoad(url: string, options: { connections: number; secon
     errors: result.errors,
     timeouts: result.timeouts,
     graphqlErrors: metricSum(await scrape(url), 'jakkg_graphql_errors_total') - errorsBefore,
-    rssMb: { start: Math.round(samples[0]), max: Math.round(Math.max(...samples)), end: Math.round(samples.at(-1)!) },
+    rssMb: {
+      start: Math.round(samples[0]),
+      max: Math.round(Math.max(...samples)),
+      end: Math.round(samples.at(-1)!),
+      everyTenSeconds: samples.filter((_, i) => i % 10 === 0).map(Math.round),
+    },
+    heapUsedMb: Math.round(metricSum(await scrape(url), 'jakkg_nodejs_heap_size_used_bytes') / 2 ** 20),
   };
 }
