@@ -2,11 +2,14 @@
 // many Cypher round trips the request cost: none), the queries we publish fit within the defaults, and a
 // query that outlives its transaction timeout answers QUERY_TIMEOUT and gives its session back.
 import { readFileSync } from 'node:fs';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { parse } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createExecutor } from '../src/db/executor.js';
 import { exampleTabs, guidedQuery } from '../src/graphiql-examples.js';
 import { defaultLimits } from '../src/limits.js';
 import { createMetrics } from '../src/observability/metrics.js';
+import { schema } from '../src/schema/index.js';
 import { testApp } from './support/app.js';
 
 const { app, gql, services, close } = testApp();
@@ -131,10 +134,17 @@ describe('limits, refused before any Cypher runs', () => {
 });
 
 describe('the queries we publish fit within the default limits', () => {
-  it('runs every GraphiQL tab and README example without a refusal', async () => {
+  it('runs every GraphiQL tab and README example, and the README\'s 50-drug query, without a refusal', async () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const examples = [guidedQuery, ...exampleTabs.map((t) => t.query), ...[...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1])];
+    // The README's "5 round trips for 50 drugs with their targets, pathways, conditions and categories".
+    const fiftyDrugs = `{ drugs(first: 50) { totalCount edges { node { key
+      targets { target { key pathways { key conditions { key category { key } } } } } } } } }`;
+    const examples = [guidedQuery, ...exampleTabs.map((t) => t.query), ...[...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]), fiftyDrugs];
     expect(examples.length).toBeGreaterThan(8);
+    const costs = examples.map((query) => complexityFromQuery(parse(query), { schema, ctx: { limits: defaultLimits } }));
+    const max = (k: 'depth' | 'breadth' | 'complexity') => Math.max(...costs.map((c) => c[k]));
+    console.log(`published queries: ${examples.length}, deepest ${max('depth')}, broadest ${max('breadth')}, costliest ${max('complexity')}`);
+    expect(max('complexity')).toBeLessThanOrEqual(defaultLimits.maxComplexity);
     for (const query of examples) expect((await gql(query)).body.errors, query).toBeUndefined();
   });
 });
