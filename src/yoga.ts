@@ -51,8 +51,9 @@ export function createApp(services: AppServices) {
         : http.corsOrigins.length > 0
           ? { origin: http.corsOrigins, methods: ['GET', 'POST'], credentials: false }
           : false,
-    context: ({ request, ...serverContext }) =>
-      createContext(withDefaults, request, traceOf(serverContext)?.requestId ?? request.headers.get('x-request-id') ?? 'none'),
+    // The request id comes from the trace of src/http/observability.ts (on the server context, which a
+    // batched operation's context inherits from).
+    context: (initial) => createContext(withDefaults, initial.request, traceOf(initial)?.requestId ?? 'none'),
     graphiql: {
       title: 'jak-kg: JAK inhibitors in dermatology',
       defaultQuery: guidedQuery,

@@ -38,9 +38,11 @@ describe('limits, refused before any Cypher runs', () => {
   });
 
   it('refuses a query whose estimated cost is over the limit: list fields multiply by their page size', async () => {
-    const nested = (n: number) => `{ drugs(first: ${n}) { edges { node { targets { target { pathways { conditions { category { key } } } } } } } } }`;
+    // The README's 50 drugs with their targets, pathways, conditions and categories (cost 161,751), then 100.
+    const nested = (n: number) => `{ drugs(first: ${n}) { totalCount edges { node { key
+      targets { target { key pathways { key conditions { key category { key } } } } } } } } }`;
     expect((await gql(nested(50))).body.errors).toBeUndefined();
-    expect(await refused(nested(100))).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maximum: defaultLimits.maxComplexity });
+    expect(await refused(nested(100))).toMatchObject({ code: 'QUERY_TOO_COMPLEX', complexity: 323_501, maximum: defaultLimits.maxComplexity });
   });
 
   it('refuses too many fields and too many aliases', async () => {
