@@ -64,7 +64,7 @@ export function createApp(services: AppServices) {
     renderGraphiQL,
     healthCheckEndpoint: '/health',
     plugins: [
-      // onResponse hooks run in this order: code the bare refusals first, then log and count the result.
+      // Hooks run in this order: code the bare refusals and uncoded request errors first, then log and count.
       codedErrorResponses(),
       codedRequestErrors(),
       observability(logger, metrics, { metricsEndpoint: http.metricsEndpoint }),

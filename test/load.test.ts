@@ -23,8 +23,8 @@ describe('load', () => {
     console.log(`load: ${JSON.stringify(result)}`);
     expect(result).toMatchObject({ non2xx: 0, errors: 0, timeouts: 0, graphqlErrors: 0 });
     expect(result.requests).toBeGreaterThanOrEqual(16); // every connection was answered
-    // Bounded: the server holds no per-request state beyond the request (loaders die with it). 512 MB is
-    // several times what it needs (docs/RELIABILITY.md), so a leak under load shows.
-    expect(result.rssMb.max).toBeLessThan(512);
+    // Bounded: the server keeps nothing across requests (loaders die with them). Ten seconds show a runaway,
+    // not a plateau: 768 MB, as `npm run load`; the 180 s run of docs/RELIABILITY.md shows the plateau.
+    expect(result.rssMb.max).toBeLessThan(768);
   });
 });
