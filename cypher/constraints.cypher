@@ -13,3 +13,4 @@ CREATE CONSTRAINT regulator_key IF NOT EXISTS FOR (n:Regulator) REQUIRE n.keyNor
 CREATE CONSTRAINT approval_key IF NOT EXISTS FOR (n:Approval) REQUIRE n.keyNorm IS UNIQUE;
 CREATE INDEX entity_key IF NOT EXISTS FOR (n:Entity) ON (n.keyNorm);
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Drug|Product|Target|Pathway|Condition|ConditionCategory|Study|Regulator) ON EACH [n.name, n.searchText];
+CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (e:AuditEvent) REQUIRE e.id IS UNIQUE;

@@ -1,6 +1,7 @@
 // Evidence for many (drug, condition[, route]) pairs in one round trip: the findings with their study keys,
 // the regulators that authorised a product of the drug (by that route) for the condition, and every
 // regulator in the graph (offLabelIn is computed from the two). Unknown drug or condition: no row.
+// Retracted findings count only when the pair asks for them (includeRetracted).
 // The regulators (a handful) are read once, up front.
 WITH COLLECT { MATCH (r:Regulator) RETURN r.key ORDER BY r.key } AS regulators
 UNWIND $pairs AS pair
@@ -9,7 +10,7 @@ MATCH (c:Condition {keyNorm: toLower(pair.condition)})
 CALL (d, c, pair) {
   OPTIONAL MATCH (s:Study)-[:REPORTS]->(f:Finding)-[:OF_DRUG]->(d)
   MATCH (f)-[:IN_CONDITION]->(c)
-  WHERE pair.route IS NULL OR f.route = pair.route
+  WHERE (pair.route IS NULL OR f.route = pair.route) AND (pair.includeRetracted OR f.retracted IS NULL)
   RETURN collect({finding: f, study: s.key}) AS findings
 }
 CALL (d, c, pair) {

@@ -1,5 +1,7 @@
 // Upsert one batch of {{LABEL}} nodes. `SET n = row` replaces every property, so a second run leaves the
-// same node (idempotent) and a property removed from data/ disappears from the graph.
+// same node (idempotent) and a property removed from data/ disappears from the graph. A curator's
+// retraction (src/curation/findings.ts) is not in data/ and is kept.
 UNWIND $rows AS row
 MERGE (n:{{LABEL}} {keyNorm: row.keyNorm})
-SET n = row, n:Entity
+WITH n, row, n {.retracted, .retractedAt, .retractedBy, .retractionReason} AS curation
+SET n = row, n += curation, n:Entity

@@ -1,6 +1,6 @@
 // Uses: each (drug, condition, route) that has findings or an authorisation, with the regulators that
 // authorised a product of the drug with that route for the condition, and those authorisations (keys, and
-// with regulator and dates for /export/uses).
+// with regulator and dates for /export/uses). A retracted finding makes no use.
 // The drugs to look at come from an index seek on the drug, else on the condition; only a question naming
 // neither scans every drug (it asks for every use).
 // The regulators (a handful) are read once, up front.
@@ -9,7 +9,8 @@ CALL () {
   MATCH (d:Drug {keyNorm: $drug})
   RETURN d
   UNION
-  MATCH (:Condition {keyNorm: $condition})<-[:IN_CONDITION]-(:Finding)-[:OF_DRUG]->(d:Drug)
+  MATCH (:Condition {keyNorm: $condition})<-[:IN_CONDITION]-(f:Finding)-[:OF_DRUG]->(d:Drug)
+  WHERE f.retracted IS NULL
   RETURN d
   UNION
   MATCH (:Condition {keyNorm: $condition})<-[:FOR_CONDITION]-(:Approval)-[:FOR_PRODUCT]->(:Product)-[:CONTAINS]->(d:Drug)
@@ -22,6 +23,7 @@ CALL () {
 WITH regulators, d WHERE $drug IS NULL OR d.keyNorm = $drug
 CALL (d) {
   MATCH (d)<-[:OF_DRUG]-(f:Finding)-[:IN_CONDITION]->(c:Condition)
+  WHERE f.retracted IS NULL
   RETURN c, f.route AS route
   UNION
   MATCH (d)<-[:CONTAINS]-(p:Product)<-[:FOR_PRODUCT]-(:Approval {kind: 'AUTHORISATION'})-[:FOR_CONDITION]->(c:Condition)

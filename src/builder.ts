@@ -1,12 +1,17 @@
 // The Pothos builder with its plugins and the Context and Scalars types. No types are defined here.
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
+import { fieldComplexity } from './limits.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: { curate: boolean };
   Scalars: {
     ID: { Input: string; Output: string };
     Date: { Input: string; Output: string };
@@ -16,20 +21,42 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   Connection: { totalCount: number };
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  // scope-auth first, so that an unauthorised write is refused before any other plugin's wrapper runs.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   // Fields are non-null unless they say otherwise: a null is a statement ("unknown"), never an accident.
   defaultFieldNullability: false,
   relay: {
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // Pothos' own decoding, with its refusal coded.
+    decodeGlobalID: (globalID: string) => {
+      try {
+        return decodeGlobalID(globalID);
+      } catch {
+        throw new GraphQLError(`Invalid global ID: ${JSON.stringify(globalID.slice(0, 100))}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+    },
   },
   errors: { defaultTypes: [] },
+  scopeAuth: {
+    authScopes: (context) => ({ curate: context.caller.kind === 'token' && context.caller.scopes.has('curate') }),
+    // No (or a bad) token: UNAUTHENTICATED, 401. A valid token without the scope: FORBIDDEN, 403.
+    unauthorizedError: (_parent, context) =>
+      context.caller.kind === 'token'
+        ? new GraphQLError('This token lacks the curate scope.', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } })
+        : new GraphQLError(context.caller.kind === 'invalid' ? context.caller.reason : 'A bearer token with the curate scope is required.', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
+          }),
+  },
+  // Costs only: the limits are enforced once per operation before execution (src/http/request-limits.ts).
+  complexity: { fieldComplexity },
 });
 
 /** The builder's schema types, for helpers that take Pothos refs. */
 export type AppTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 builder.queryType({ description: 'Relationship questions over the JAK-inhibitor dermatology knowledge graph.' });
+builder.mutationType({ description: 'Curation writes. Every one needs a bearer token with the curate scope.' });
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items match, over all pages.', resolve: (parent) => parent.totalCount }),

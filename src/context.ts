@@ -1,12 +1,18 @@
 // The per-request context: the executor (counting this request's Cypher round trips) and DataLoaders
-// created lazily, on first use, and cached for the life of the request.
+// created lazily, on first use, and cached for the life of the request; the caller (from the bearer
+// token, if any) and the limits the request is held to.
 import type DataLoader from 'dataloader';
+import type { Driver } from 'neo4j-driver';
+import { authenticate, type Caller, type TokenRecord } from './auth/tokens.js';
+import type { Availability } from './db/availability.js';
 import type { CypherLibrary, QueryName } from './db/cypher.js';
 import { createExecutor, type Executor } from './db/executor.js';
-import type { Driver } from 'neo4j-driver';
-import type { Direction, NodeLabel, RelationshipType } from './graph-model.js';
-import { entitiesByKey, listsByKey, neighboursOf, type Neighbour } from './loaders/entities.js';
 import type { EntityRecord } from './db/records.js';
+import type { Direction, NodeLabel, RelationshipType } from './graph-model.js';
+import { defaultLimits, type Limits } from './limits.js';
+import { entitiesByKey, listsByKey, neighboursOf, type Neighbour } from './loaders/entities.js';
+import type { Logger } from './observability/logger.js';
+import type { Metrics } from './observability/metrics.js';
 
 export interface AppServices {
   driver: Driver;
@@ -17,20 +23,49 @@ export interface AppServices {
   corpusVersion: () => string | undefined;
   /** Transaction timeout of a bulk export (default src/export/routes.ts DEFAULT_EXPORT_TIMEOUT_MS). */
   exportTimeoutMs?: number;
+  // Optional, with safe defaults, so that a bare app (tests, tools) needs none of them.
+  /** Curation tokens (hashes); none: every write is refused. */
+  tokens?: readonly TokenRecord[];
+  /** Default: the documented defaults of src/limits.ts. */
+  limits?: Limits;
+  /** Circuit breaker and start-up state; none: always try Neo4j, readiness pings it. */
+  availability?: Availability;
+  logger?: Logger;
+  metrics?: Metrics;
+  /** Everything else of src/http/plugins.ts (CSRF, CORS, introspection); defaults in src/yoga.ts. */
+  http?: Partial<HttpOptions>;
+}
+
+export interface HttpOptions {
+  csrf: boolean;
+  introspection: boolean;
+  /** `*`, a list of origins, or [] for no CORS headers. */
+  corsOrigins: '*' | string[];
+  metricsEndpoint: boolean;
 }
 
 export interface Context {
   services: AppServices;
   executor: Executor;
   cypher: CypherLibrary;
+  caller: Caller;
+  limits: Limits;
+  /** The request id (x-request-id), for logs and the audit trail. */
+  requestId: string;
   entities(label: NodeLabel): DataLoader<string, EntityRecord | null, string>;
   neighbours(type: RelationshipType, direction: Direction): DataLoader<string, Neighbour[], string>;
   /** A batched list query of cypher/ (UNWIND $keys ... RETURN key, items). */
   lists(name: QueryName): DataLoader<string, Neighbour[], string>;
 }
 
-export function createContext(services: AppServices): Context {
-  const executor = createExecutor({ driver: services.driver, database: services.database, timeoutMs: services.queryTimeoutMs });
+export function createContext(services: AppServices, request?: Request, requestId = 'none'): Context {
+  const executor = createExecutor({
+    driver: services.driver,
+    database: services.database,
+    timeoutMs: services.queryTimeoutMs,
+    availability: services.availability,
+    onSession: services.metrics ? (delta) => services.metrics!.sessionsInUse.inc(delta) : undefined,
+  });
   const loaders = new Map<string, DataLoader<string, unknown, string>>();
   function cached<T>(name: string, make: () => DataLoader<string, T, string>): DataLoader<string, T, string> {
     if (!loaders.has(name)) loaders.set(name, make() as DataLoader<string, unknown, string>);
@@ -40,6 +75,9 @@ export function createContext(services: AppServices): Context {
     services,
     executor,
     cypher: services.cypher,
+    caller: authenticate(request?.headers.get('authorization') ?? null, services.tokens ?? []),
+    limits: services.limits ?? defaultLimits,
+    requestId,
     entities: (label) => cached(`entities:${label}`, () => entitiesByKey(executor, services.cypher, label)),
     neighbours: (type, direction) =>
       cached(`neighbours:${type}:${direction}`, () => neighboursOf(executor, services.cypher, type, direction)),

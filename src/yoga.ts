@@ -1,12 +1,23 @@
 // The GraphQL app (no port): schema, per-request context, GraphiQL with examples, health and readiness,
-// and the bulk exports under /export (src/export/routes.ts).
+// the bulk exports under /export (src/export/routes.ts), metrics, and the guards (limits, CSRF, CORS,
+// introspection switch, coded refusals, logs).
 // Tests import it and call yoga.fetch(...) in-process; src/server.ts makes it listen.
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { createContext, type AppServices, type Context } from './context.js';
+import { createContext, type AppServices, type Context, type HttpOptions } from './context.js';
 import { exportRoutes } from './export/routes.js';
 import { exampleTabs, guidedQuery, headersTemplate } from './graphiql-examples.js';
+import { codedCsrfPrevention, codedErrorResponses, codedParameterErrors, codedRequestErrors } from './http/coded-responses.js';
+import { observability, traceOf } from './http/observability.js';
+import { readiness } from './http/readiness.js';
+import { requestLimits } from './http/request-limits.js';
+import { defaultLimits } from './limits.js';
+import { silentLogger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
 import { schema } from './schema/index.js';
+
+const defaultHttp: HttpOptions = { csrf: true, introspection: true, corsOrigins: '*', metricsEndpoint: true };
 
 /** How many Cypher round trips the request cost, as a response header (for tests and benchmarks). */
 function roundTripHeader(): Plugin<Context> {
@@ -32,12 +43,28 @@ function dataVersionHeader(services: AppServices): Plugin<Context> {
 }
 
 export function createApp(services: AppServices) {
+  const limits = services.limits ?? defaultLimits;
+  const http = { ...defaultHttp, ...services.http };
+  const logger = services.logger ?? silentLogger;
+  const metrics = services.metrics ?? createMetrics();
+  const withDefaults: AppServices = { ...services, limits, logger, metrics };
   return createYoga<{ request: Request }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     maskedErrors: true,
-    context: () => createContext(services),
+    logging: logger,
+    batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
+    maxRequestBodySize: limits.maxBodyBytes,
+    cors:
+      http.corsOrigins === '*'
+        ? { origin: '*', methods: ['GET', 'POST'], credentials: false }
+        : http.corsOrigins.length > 0
+          ? { origin: http.corsOrigins, methods: ['GET', 'POST'], credentials: false }
+          : false,
+    // The request id comes from the trace of src/http/observability.ts (on the server context, which a
+    // batched operation's context inherits from).
+    context: (initial) => createContext(withDefaults, initial.request, traceOf(initial)?.requestId ?? 'none'),
     graphiql: {
       title: 'jak-kg: JAK inhibitors in dermatology',
       defaultQuery: guidedQuery,
@@ -57,21 +84,19 @@ export function createApp(services: AppServices) {
     renderGraphiQL,
     healthCheckEndpoint: '/health',
     plugins: [
+      // Hooks run in this order: code the bare refusals and uncoded request errors first, then log and count.
+      codedErrorResponses(),
+      codedRequestErrors(),
+      observability(logger, metrics, { metricsEndpoint: http.metricsEndpoint }),
+      readiness(withDefaults),
       roundTripHeader(),
-      dataVersionHeader(services),
-      exportRoutes(services),
-      {
-        // Readiness: the database answers.
-        async onRequest({ request, url, endResponse, fetchAPI }) {
-          if (url.pathname !== '/ready' || request.method !== 'GET') return;
-          try {
-            await services.driver.verifyConnectivity({ database: services.database });
-            endResponse(fetchAPI.Response.json({ ready: true, dataVersion: services.corpusVersion() ?? null }));
-          } catch {
-            endResponse(fetchAPI.Response.json({ ready: false, reason: 'Neo4j is not reachable' }, { status: 503 }));
-          }
-        },
-      },
+      dataVersionHeader(withDefaults),
+      // Bulk downloads: plain GETs without side effects, so they sit before the CSRF guard.
+      exportRoutes(withDefaults),
+      requestLimits(limits),
+      codedParameterErrors(),
+      ...(http.csrf ? [codedCsrfPrevention()] : []),
+      ...(http.introspection ? [] : [useDisableIntrospection()]),
     ],
   });
 }

@@ -23,6 +23,10 @@ const queryNames = [
   'approvals-of-products',
   'ping',
   'export-evidence',
+  'finding-write-refs',
+  'create-finding',
+  'retract-finding',
+  'audit-events',
 ] as const;
 
 export type QueryName = (typeof queryNames)[number];

@@ -1,7 +1,10 @@
 // The one way the server runs Cypher: a session per call, managed read/write transactions with a timeout
 // and metadata naming the operation, the session closed in `finally`, driver errors mapped in one place.
-import neo4j, { type Driver, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
-import { mapDriverError } from './errors.js';
+// When an availability circuit is given, a call is refused at once (SERVICE_UNAVAILABLE) while Neo4j is
+// known to be down, and an unreachable Neo4j opens the circuit.
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
+import type { Availability } from './availability.js';
+import { mapDriverError, serviceUnavailable } from './errors.js';
 
 export interface QueryStats {
   roundTrips: number;
@@ -12,9 +15,19 @@ export interface Statement {
   params?: Record<string, unknown>;
 }
 
+/** Runs statements inside one transaction (see Executor.writeTransaction). */
+export interface TransactionRunner {
+  run(cypher: string, params?: Record<string, unknown>): Promise<Neo4jRecord[]>;
+}
+
 export interface Executor {
   read(operation: string, cypher: string, params?: Record<string, unknown>): Promise<Neo4jRecord[]>;
   write(operation: string, cypher: string, params?: Record<string, unknown>): Promise<Neo4jRecord[]>;
+  /**
+   * Several statements in one write transaction: all or nothing. The work may run more than once (the
+   * driver retries a transaction that failed transiently), so it must only read and write through `tx`.
+   */
+  writeTransaction<T>(operation: string, work: (tx: TransactionRunner) => Promise<T>): Promise<T>;
   /**
    * Runs read statements one after another in one read transaction and yields their records as they arrive,
    * without buffering the result: the driver pauses the stream while the consumer is slow (its watermarks),
@@ -42,48 +55,77 @@ export interface ExecutorOptions {
   driver: Driver;
   database: string;
   timeoutMs: number;
+  /** The circuit breaker of src/db/availability.ts; none: always try. */
+  availability?: Availability;
+  /** Told +1 when a session opens and -1 when it closes (the sessions-in-use metric). */
+  onSession?: (delta: 1 | -1) => void;
 }
 
-export function createExecutor({ driver, database, timeoutMs }: ExecutorOptions): Executor {
+export function createExecutor({ driver, database, timeoutMs, availability, onSession }: ExecutorOptions): Executor {
   const stats: QueryStats = { roundTrips: 0 };
-  async function run(mode: 'READ' | 'WRITE', operation: string, cypher: string, params: Record<string, unknown> = {}) {
-    stats.roundTrips += 1;
+  const metadata = (operation: string) => ({ app: 'jak-kg', operation });
+
+  /** Maps a driver error, and opens the circuit when it says Neo4j is unreachable. */
+  function failed(error: unknown): unknown {
+    const mapped = mapDriverError(error);
+    if (availability && (mapped as { extensions?: { code?: string } }).extensions?.code === 'SERVICE_UNAVAILABLE') {
+      availability.reportUnavailable();
+    }
+    return mapped;
+  }
+
+  function openSession(mode: 'READ' | 'WRITE') {
+    if (availability && !availability.isUp()) throw serviceUnavailable();
     const session = driver.session({ database, defaultAccessMode: mode });
-    const config = { timeout: timeoutMs, metadata: { app: 'jak-kg', operation } };
-    const cypherParams = toCypherParams(params) as Record<string, unknown>;
+    onSession?.(1);
+    return {
+      session,
+      close: async () => {
+        await session.close();
+        onSession?.(-1);
+      },
+    };
+  }
+
+  async function inSession<T>(mode: 'READ' | 'WRITE', operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const { session, close } = openSession(mode);
+    stats.roundTrips += 1;
+    const config = { timeout: timeoutMs, metadata: metadata(operation) };
     try {
-      const result =
-        mode === 'READ'
-          ? await session.executeRead((tx) => tx.run(cypher, cypherParams), config)
-          : await session.executeWrite((tx) => tx.run(cypher, cypherParams), config);
-      return result.records;
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
-      throw mapDriverError(error);
+      throw failed(error);
     } finally {
-      await session.close();
+      await close();
     }
   }
+
   async function* stream(operation: string, statements: Statement[]): AsyncGenerator<Neo4jRecord, void, undefined> {
+    const { session, close } = openSession('READ');
     stats.roundTrips += statements.length;
-    const session = driver.session({ database, defaultAccessMode: 'READ' });
     let tx: Transaction | undefined;
     try {
-      tx = await session.beginTransaction({ timeout: timeoutMs, metadata: { app: 'jak-kg', operation } });
+      tx = await session.beginTransaction({ timeout: timeoutMs, metadata: metadata(operation) });
       for (const { cypher, params = {} } of statements) {
         for await (const record of tx.run(cypher, toCypherParams(params) as Record<string, unknown>)) yield record;
       }
       await tx.commit();
     } catch (error) {
-      throw mapDriverError(error);
+      throw failed(error);
     } finally {
       if (tx?.isOpen()) await tx.rollback().catch(() => {});
-      await session.close();
+      await close();
     }
   }
+
+  const runner = (tx: ManagedTransaction): TransactionRunner => ({
+    run: async (cypher, params = {}) => (await tx.run(cypher, toCypherParams(params) as Record<string, unknown>)).records,
+  });
   return {
+    read: (operation, cypher, params = {}) => inSession('READ', operation, (tx) => runner(tx).run(cypher, params)),
+    write: (operation, cypher, params = {}) => inSession('WRITE', operation, (tx) => runner(tx).run(cypher, params)),
+    writeTransaction: (operation, work) => inSession('WRITE', operation, (tx) => work(runner(tx))),
     stream,
-    read: (operation, cypher, params) => run('READ', operation, cypher, params),
-    write: (operation, cypher, params) => run('WRITE', operation, cypher, params),
     stats,
   };
 }

@@ -41,9 +41,10 @@ async function connect(
   how: Database['how'],
   stop?: () => Promise<void>,
   attempts = 1,
+  maxRetryMs?: number,
 ): Promise<Database> {
-  const driver = createDriver({ uri, user, password });
-  for (let attempt = 1; ; attempt++) {
+  const driver = createDriver({ uri, user, password, maxRetryMs });
+  for (let attempt = 1; attempts > 0; attempt++) {
     try {
       await driver.verifyConnectivity();
       break;
@@ -67,23 +68,33 @@ async function connect(
   };
 }
 
-export async function connectDatabase(config: Config, options: { log?: (line: string) => void } = {}): Promise<Database> {
+export interface ConnectOptions {
+  log?: (line: string) => void;
+  /**
+   * With NEO4J_URI, return the driver at once without waiting for Neo4j to answer (the server starts
+   * while Neo4j is down and its availability circuit waits for it); default false: fail when unreachable.
+   */
+  lazy?: boolean;
+}
+
+export async function connectDatabase(config: Config, options: ConnectOptions = {}): Promise<Database> {
   const log = options.log ?? (() => {});
   if (config.NEO4J_URI) {
     log(`Using Neo4j at ${config.NEO4J_URI} (NEO4J_URI)`);
-    return connect(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD, 'NEO4J_URI');
+    const attempts = options.lazy ? 0 : 1;
+    return connect(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD, 'NEO4J_URI', undefined, attempts, config.NEO4J_MAX_RETRY_MS);
   }
   if (await dockerEngineAnswers()) {
     log('Docker engine found: starting the neo4j service of docker-compose.yml');
     await run('docker', ['compose', 'up', '--detach', '--wait', 'neo4j'], { cwd: projectRoot, timeout: 300_000 });
-    return connect('bolt://127.0.0.1:7687', composeAuth.user, composeAuth.password, 'docker compose', undefined, 30);
+    return connect('bolt://127.0.0.1:7687', composeAuth.user, composeAuth.password, 'docker compose', undefined, 30, config.NEO4J_MAX_RETRY_MS);
   }
   const running = await localNeo4jStatus();
   if (running.running && running.uri) {
     log(`Using the local Neo4j already running (pid ${running.pid}) at ${running.uri}`);
-    return connect(running.uri, 'neo4j', '', 'local launcher');
+    return connect(running.uri, 'neo4j', '', 'local launcher', undefined, 1, config.NEO4J_MAX_RETRY_MS);
   }
   log('No NEO4J_URI and no Docker engine: launching Neo4j Community from Maven Central (first run downloads the jars)');
   const local = await startLocalNeo4j({ boltPort: config.NEO4J_BOLT_PORT, log });
-  return connect(local.uri, 'neo4j', '', 'local launcher', () => local.stop());
+  return connect(local.uri, 'neo4j', '', 'local launcher', () => local.stop(), 1, config.NEO4J_MAX_RETRY_MS);
 }

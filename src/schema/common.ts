@@ -50,6 +50,18 @@ export const ProvenanceType = builder.objectRef<Provenance>('Provenance').implem
   }),
 });
 
+export const ProvenanceInput = builder.inputType('ProvenanceInput', {
+  description: 'A source for a curated fact (mirrors Provenance).',
+  fields: (t) => ({
+    citation: t.string({ required: true, description: 'Authors, journal, year, pages: enough to find it.' }),
+    url: t.string({ description: 'An http(s) URL of the source.' }),
+    pmid: t.string({ description: 'PubMed id, digits only.' }),
+    doi: t.string({ description: 'DOI, 10.<prefix>/<suffix>.' }),
+    confidence: t.field({ type: ConfidenceEnum, required: true }),
+    note: t.string(),
+  }),
+});
+
 /** The weakest confidence of a fact's sources. */
 export function weakest(sources: Provenance[]): Provenance['confidence'] {
   const rank = { UNVERIFIED: 0, PARTIAL: 1, CONFIRMED: 2 } as const;
@@ -76,6 +88,16 @@ export const EntityInterface = builder.interfaceRef<EntityRecord>('Entity').impl
 export function prop<T>(entity: EntityRecord, name: string): T | null {
   return (entity.props[name] as T | undefined) ?? null;
 }
+
+/** Leaves out findings a curator retracted, unless the query asked for them (`includeRetracted`). */
+export function unlessRetracted(findings: EntityRecord[], includeRetracted: boolean | null | undefined): EntityRecord[] {
+  return includeRetracted ? findings : findings.filter((f) => f.props.retracted !== true);
+}
+
+export const includeRetractedArg = {
+  defaultValue: false,
+  description: 'Also list findings a curator retracted (each says so in `retracted`).',
+} as const;
 
 /** A list of neighbours along one relationship type (batched per request by DataLoader). */
 export async function neighbours(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction) {

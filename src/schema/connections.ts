@@ -6,9 +6,11 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { toEntity, type EntityRecord } from '../db/records.js';
 import type { NodeLabel } from '../graph-model.js';
+import { DEFAULT_PAGE_SIZE, defaultLimits } from '../limits.js';
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+/** The default maximum `first` (KG_MAX_PAGE_SIZE); the request's own limit is context.limits.maxPageSize. */
+export const MAX_PAGE_SIZE = defaultLimits.maxPageSize;
+export { DEFAULT_PAGE_SIZE };
 
 export const OrderFieldEnum = builder.enumType('OrderField', {
   description: 'What to sort by. YEAR applies to studies; items without the value sort last (ascending).',
@@ -47,10 +49,9 @@ function decodeCursor(cursor: string): number {
 
 export async function fetchPage(context: Context, label: NodeLabel, query: PageQuery) {
   const first = query.first ?? DEFAULT_PAGE_SIZE;
-  if (first < 0 || first > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, {
-      extensions: { code: 'BAD_USER_INPUT', maximum: MAX_PAGE_SIZE },
-    });
+  const max = context.limits.maxPageSize;
+  if (first < 0 || first > max) {
+    throw new GraphQLError(`first must be between 0 and ${max}.`, { extensions: { code: 'BAD_USER_INPUT', maximum: max } });
   }
   const offset = query.after ? decodeCursor(query.after) + 1 : 0;
   const [record] = await context.executor.read(`page:${label}`, context.cypher.forLabel('node-page', label), {

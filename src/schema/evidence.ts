@@ -50,14 +50,15 @@ export function summarise(allFindings: EntityRecord[]) {
   };
 }
 
-const pairKey = (drug: string, condition: string, route: Route | null) => `${drug.toLowerCase()}|${condition.toLowerCase()}|${route ?? ''}`;
+const pairKey = (drug: string, condition: string, route: Route | null, includeRetracted: boolean) =>
+  `${drug.toLowerCase()}|${condition.toLowerCase()}|${route ?? ''}|${includeRetracted ? 'all' : ''}`;
 
 /** Evidence for many (drug, condition, route) triples in one round trip per request tick. */
 function evidenceLoader(context: Context) {
   return new DataLoader<string, EvidenceShape | null>(async (ids) => {
     const pairs = ids.map((id) => {
-      const [drug, condition, route] = id.split('|');
-      return { id, drug, condition, route: route || null };
+      const [drug, condition, route, retracted] = id.split('|');
+      return { id, drug, condition, route: route || null, includeRetracted: retracted === 'all' };
     });
     const records = await context.executor.read('evidence', context.cypher.query('evidence'), { pairs });
     const byId = new Map<string, EvidenceShape>();
@@ -79,9 +80,9 @@ function evidenceLoader(context: Context) {
 }
 
 const loaders = new WeakMap<Context, DataLoader<string, EvidenceShape | null>>();
-export function loadEvidence(context: Context, drug: string, condition: string, route: Route | null) {
+export function loadEvidence(context: Context, drug: string, condition: string, route: Route | null, includeRetracted = false) {
   if (!loaders.has(context)) loaders.set(context, evidenceLoader(context));
-  return loaders.get(context)!.load(pairKey(drug, condition, route));
+  return loaders.get(context)!.load(pairKey(drug, condition, route, includeRetracted));
 }
 
 const regulatorsByKey = (context: Context, keys: string[]) =>
@@ -119,13 +120,14 @@ builder.queryField('evidence', (t) =>
   t.field({
     type: EvidenceSummaryRef,
     nullable: true,
-    description: 'The evidence for a drug in a condition (optionally by one route); null when either key is unknown.',
+    description: 'The evidence for a drug in a condition (optionally by one route); null when either key is unknown. Retracted findings are left out unless includeRetracted.',
     args: {
       drug: t.arg.string({ required: true }),
       condition: t.arg.string({ required: true }),
       route: t.arg({ type: RouteEnum }),
+      includeRetracted: t.arg.boolean({ defaultValue: false, description: 'Also count findings a curator retracted.' }),
     },
-    resolve: (_root, args, context) => loadEvidence(context, args.drug, args.condition, args.route ?? null),
+    resolve: (_root, args, context) => loadEvidence(context, args.drug, args.condition, args.route ?? null, args.includeRetracted ?? false),
   }),
 );
 
@@ -221,7 +223,11 @@ builder.objectField(DrugRef, 'evidence', (t) =>
   t.field({
     type: EvidenceSummaryRef,
     nullable: true,
-    args: { condition: t.arg.string({ required: true }), route: t.arg({ type: RouteEnum }) },
-    resolve: (drug, args, context) => loadEvidence(context, drug.key, args.condition, args.route ?? null),
+    args: {
+      condition: t.arg.string({ required: true }),
+      route: t.arg({ type: RouteEnum }),
+      includeRetracted: t.arg.boolean({ defaultValue: false, description: 'Also count findings a curator retracted.' }),
+    },
+    resolve: (drug, args, context) => loadEvidence(context, drug.key, args.condition, args.route ?? null, args.includeRetracted ?? false),
   }),
 );

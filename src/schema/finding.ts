@@ -1,7 +1,10 @@
 // Finding: one study's result for one drug (or product) in one condition, with counts where countable.
+// Curated findings are added with addFinding and withdrawn with retractFinding (src/curation/findings.ts).
 import { builder } from '../builder.js';
+import { addFinding, retractFinding } from '../curation/findings.js';
 import type { EntityRecord } from '../db/records.js';
-import { EntityInterface, neighbour, prop, RouteEnum } from './common.js';
+import { AuditEventRef, auditTrailOf } from './audit.js';
+import { EntityInterface, includeRetractedArg, neighbour, prop, ProvenanceInput, RouteEnum, unlessRetracted } from './common.js';
 import { ConditionRef, DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
@@ -31,17 +34,26 @@ FindingRef.implement({
     durationAsReported: t.string({ nullable: true, resolve: str('durationAsReported') }),
     adverseEvents: t.string({ nullable: true, resolve: str('adverseEvents') }),
     summary: t.string({ nullable: true, resolve: str('summary') }),
+    retracted: t.boolean({ description: 'A curator withdrew it (see retraction); it stays, out of evidence unless asked for.', resolve: (f) => f.props.retracted === true }),
+    retraction: t.field({ type: RetractionRef, nullable: true, resolve: (f) => (f.props.retracted === true ? f : null) }),
+    curatedBy: t.string({ nullable: true, description: 'The id of the token that added it; null for the curated corpus (data/).', resolve: str('createdBy') }),
+    curatedAt: t.string({ nullable: true, description: 'When it was added (ISO 8601 UTC); null for the curated corpus.', resolve: str('createdAt') }),
+    auditTrail: t.field({ type: [AuditEventRef], description: 'Every curation write on it, oldest first.', resolve: (f, _a, c) => auditTrailOf(c, f.key) }),
   }),
 });
 
-/** Arguments of every findings list: which outcomes and which route. */
+/** Arguments of every findings list: which outcomes, which route, and whether retracted ones count. */
 export const findingArgs = builder.args((t) => ({
   outcome: t.field({ type: [OutcomeEnum], required: false, description: 'Only findings with one of these outcomes.' }),
   route: t.field({ type: RouteEnum, required: false }),
+  includeRetracted: t.boolean(includeRetractedArg),
 }));
 
-export function filterFindings(findings: EntityRecord[], args: { outcome?: readonly string[] | null; route?: string | null }) {
-  return findings.filter(
+export function filterFindings(
+  findings: EntityRecord[],
+  args: { outcome?: readonly string[] | null; route?: string | null; includeRetracted?: boolean | null },
+) {
+  return unlessRetracted(findings, args.includeRetracted).filter(
     (f) => (!args.outcome || args.outcome.includes(f.props.outcome as string)) && (!args.route || f.props.route === args.route),
   );
 }
@@ -64,5 +76,55 @@ pluralRoot('findings', 'Finding', FindingRef, 'Findings, paged; filter by outcom
     ],
   }),
 });
+
+const RetractionRef = builder.objectRef<EntityRecord>('Retraction').implement({
+  fields: (t) => ({
+    reason: t.string({ resolve: (f) => prop<string>(f, 'retractionReason')! }),
+    at: t.string({ description: 'ISO 8601 UTC.', resolve: (f) => prop<string>(f, 'retractedAt')! }),
+    by: t.string({ description: 'The id of the token that retracted it.', resolve: (f) => prop<string>(f, 'retractedBy')! }),
+  }),
+});
+
+const FindingInput = builder.inputType('FindingInput', {
+  description:
+    'A new finding: one study\'s result for one drug (optionally a product of it) in one condition. Keys as in lookups (case-insensitive). route defaults to the product\'s, else to the drug\'s only route.',
+  fields: (t) => ({
+    study: t.string({ required: true, description: 'A Study key, e.g. "pmid:38417541".' }),
+    drug: t.string({ required: true }),
+    condition: t.string({ required: true }),
+    product: t.string({ description: 'A Product key, e.g. "opzelura-cream-1-5"; it must contain the drug.' }),
+    route: t.field({ type: RouteEnum }),
+    outcome: t.field({ type: OutcomeEnum, required: true }),
+    patients: t.int(),
+    responders: t.int({ description: 'At most patients.' }),
+    responderDefinition: t.string(),
+    regimen: t.string(),
+    durationWeeks: t.float(),
+    adverseEvents: t.string(),
+    summary: t.string(),
+    sources: t.field({ type: [ProvenanceInput], required: true }),
+  }),
+});
+
+builder.mutationField('addFinding', (t) =>
+  t.field({
+    type: FindingRef,
+    authScopes: { curate: true },
+    description:
+      'Adds a finding, with its sources and an audit event, in one transaction. Idempotent: the same input again returns the same finding. UNAUTHENTICATED without a valid token, FORBIDDEN without the curate scope, BAD_USER_INPUT for unknown keys or impossible numbers, CONFLICT when the study already has a live finding for this drug and condition.',
+    args: { input: t.arg({ type: FindingInput, required: true }) },
+    resolve: (_root, args, context) => addFinding(context, args.input),
+  }),
+);
+
+builder.mutationField('retractFinding', (t) =>
+  t.field({
+    type: FindingRef,
+    authScopes: { curate: true },
+    description: 'Withdraws a finding without deleting it: it is marked retracted (who, when, why) and left out of evidence and finding lists unless asked for. Retracting it again changes nothing.',
+    args: { key: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: (_root, args, context) => retractFinding(context, args),
+  }),
+);
 
 singularRoot('finding', 'Finding', FindingRef, 'A finding by key; null when unknown.');

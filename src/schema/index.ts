@@ -13,6 +13,7 @@ import './approval.js';
 import './search.js';
 import './paths.js';
 import './evidence.js';
+import './audit.js';
 import './meta.js';
 
 export const schema = builder.toSchema();

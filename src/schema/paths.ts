@@ -7,9 +7,11 @@ import type { Context } from '../context.js';
 import { MAX_PATH_LENGTH } from '../db/cypher.js';
 import { toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
 import { nodeLabels, type NodeLabel } from '../graph-model.js';
+import { defaultLimits } from '../limits.js';
 import { EntityInterface, ProvenanceType } from './common.js';
 
-export const MAX_PATHS = 50;
+/** The default maximum `first` (KG_MAX_PATHS); the request's own is context.limits.maxPaths. */
+export const MAX_PATHS = defaultLimits.maxPaths;
 
 interface StepShape { from: EntityRecord; to: EntityRecord; type: string; reversed: boolean; link: RelationshipRecord }
 interface PathShape { nodes: EntityRecord[]; steps: StepShape[] }
@@ -73,7 +75,7 @@ async function resolveEntity(context: Context, ref: string): Promise<{ id: strin
 builder.queryField('paths', (t) =>
   t.field({
     type: [PathRef],
-    description: `Simple paths (no repeated node) between two entity keys, in either direction, shortest first; among equal lengths the best-supported first. Keys may be typed ("drug:ruxolitinib"); an ambiguous untyped key is refused with AMBIGUOUS_KEY. maxLength 1..${MAX_PATH_LENGTH}, first 1..${MAX_PATHS}.`,
+    description: `Simple paths (no repeated node) between two entity keys, in either direction, shortest first; among equal lengths the best-supported first. Keys may be typed ("drug:ruxolitinib"); an ambiguous untyped key is refused with AMBIGUOUS_KEY. maxLength 1..${MAX_PATH_LENGTH}, first 1..${MAX_PATHS} (the default limits: KG_MAX_PATH_LENGTH, KG_MAX_PATHS).`,
     args: {
       from: t.arg.string({ required: true }),
       to: t.arg.string({ required: true }),
@@ -83,8 +85,9 @@ builder.queryField('paths', (t) =>
     resolve: async (_root, args, context) => {
       const maxLength = args.maxLength ?? 4;
       const first = args.first ?? 10;
-      if (maxLength < 1 || maxLength > MAX_PATH_LENGTH) throw badInput(`maxLength must be between 1 and ${MAX_PATH_LENGTH}.`, { maximum: MAX_PATH_LENGTH });
-      if (first < 1 || first > MAX_PATHS) throw badInput(`first must be between 1 and ${MAX_PATHS}.`, { maximum: MAX_PATHS });
+      const { maxPathLength, maxPaths } = context.limits;
+      if (maxLength < 1 || maxLength > maxPathLength) throw badInput(`maxLength must be between 1 and ${maxPathLength}.`, { maximum: maxPathLength });
+      if (first < 1 || first > maxPaths) throw badInput(`first must be between 1 and ${maxPaths}.`, { maximum: maxPaths });
       const [from, to] = await Promise.all([resolveEntity(context, args.from), resolveEntity(context, args.to)]);
       if (!from || !to || from.id === to.id) return [];
       const records = await context.executor.read('paths', context.cypher.paths(maxLength), { from: from.id, to: to.id, first });
@@ -105,7 +108,7 @@ builder.queryField('mechanisms', (t) =>
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 20;
-      if (first < 1 || first > MAX_PATHS) throw badInput(`first must be between 1 and ${MAX_PATHS}.`, { maximum: MAX_PATHS });
+      if (first < 1 || first > context.limits.maxPaths) throw badInput(`first must be between 1 and ${context.limits.maxPaths}.`, { maximum: context.limits.maxPaths });
       const records = await context.executor.read('mechanisms', context.cypher.query('mechanisms'), {
         drug: args.drug,
         condition: args.condition,

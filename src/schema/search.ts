@@ -3,9 +3,11 @@ import { GraphQLError } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
 import { toEntity, type EntityRecord } from '../db/records.js';
+import { defaultLimits } from '../limits.js';
 import { EntityInterface, EntityTypeEnum } from './common.js';
 
-export const MAX_SEARCH_RESULTS = 100;
+/** The default maximum `first` (KG_MAX_SEARCH_RESULTS); the request's own is context.limits.maxSearchResults. */
+export const MAX_SEARCH_RESULTS = defaultLimits.maxSearchResults;
 
 const SearchHitRef = builder.objectRef<{ entity: EntityRecord; score: number }>('SearchHit').implement({
   fields: (t) => ({
@@ -36,8 +38,9 @@ builder.queryField('search', (t) =>
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 10;
-      if (first < 1 || first > MAX_SEARCH_RESULTS) {
-        throw new GraphQLError(`first must be between 1 and ${MAX_SEARCH_RESULTS}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      const max = context.limits.maxSearchResults;
+      if (first < 1 || first > max) {
+        throw new GraphQLError(`first must be between 1 and ${max}.`, { extensions: { code: 'BAD_USER_INPUT', maximum: max } });
       }
       if (args.query.length > 200) {
         throw new GraphQLError('query must be at most 200 characters.', { extensions: { code: 'BAD_USER_INPUT' } });

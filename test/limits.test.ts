@@ -1,0 +1,173 @@
+// Every limit of src/limits.ts refuses with a coded error before any Cypher runs (the response says how
+// many Cypher round trips the request cost: none), the queries we publish fit within the defaults, and a
+// query that outlives its transaction timeout answers QUERY_TIMEOUT and gives its session back.
+import { readFileSync } from 'node:fs';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { parse } from 'graphql';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createExecutor } from '../src/db/executor.js';
+import { exampleTabs, guidedQuery } from '../src/graphiql-examples.js';
+import { defaultLimits } from '../src/limits.js';
+import { createMetrics } from '../src/observability/metrics.js';
+import { schema } from '../src/schema/index.js';
+import { testApp } from './support/app.js';
+
+const { app, gql, services, close } = testApp();
+afterAll(close);
+
+async function refused(query: string, variables?: Record<string, unknown>) {
+  const result = await gql(query, variables);
+  expect(result.body.data ?? null, query).toBeNull();
+  expect(result.roundTrips, `Cypher ran for ${query}`).not.toBeGreaterThan(0);
+  return result.body.errors?.[0]?.extensions;
+}
+
+const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join(' ');
+
+describe('limits, refused before any Cypher runs', () => {
+  it('refuses a query deeper than the depth limit', async () => {
+    const deep = '{ drugs(first: 1) { edges { node { targets { target { pathways { conditions { findings { study { findings { drug { targets { action } } } } } } } } } } } } }';
+    expect(await refused(deep)).toMatchObject({ code: 'QUERY_TOO_DEEP', depth: 13, maximum: defaultLimits.maxDepth });
+  });
+
+  it('refuses bracket nesting beyond any legitimate query, before the parser recurses on it', async () => {
+    const nested = `{ drug(key: "x") ${'{ a '.repeat(5_000)}${'}'.repeat(5_001)}`;
+    expect(await refused(nested)).toMatchObject({ code: 'QUERY_TOO_DEEP' });
+    const nestedList = `{ drugs(keys: ${'['.repeat(3_000)}${']'.repeat(3_000)}) { totalCount } }`;
+    expect(await refused(nestedList)).toMatchObject({ code: 'QUERY_TOO_DEEP' });
+  });
+
+  it('refuses a query whose estimated cost is over the limit: list fields multiply by their page size', async () => {
+    // The README's 50 drugs with their targets, pathways, conditions and categories (cost 161,751), then 100.
+    const nested = (n: number) => `{ drugs(first: ${n}) { totalCount edges { node { key
+      targets { target { key pathways { key conditions { key category { key } } } } } } } } }`;
+    expect((await gql(nested(50))).body.errors).toBeUndefined();
+    expect(await refused(nested(100))).toMatchObject({ code: 'QUERY_TOO_COMPLEX', complexity: 323_501, maximum: defaultLimits.maxComplexity });
+  });
+
+  it('refuses too many fields and too many aliases', async () => {
+    expect(await refused(`{ drug(key: "ruxolitinib") { ${repeat(defaultLimits.maxBreadth, () => 'key')} } }`)).toMatchObject({ code: 'QUERY_TOO_BROAD' });
+    const aliases = `{ ${repeat(defaultLimits.maxAliases + 1, (i) => `d${i}: drug(key: "ruxolitinib") { key }`)} }`;
+    expect(await refused(aliases)).toMatchObject({ code: 'TOO_MANY_ALIASES', maximum: defaultLimits.maxAliases });
+  });
+
+  it('refuses too many tokens', async () => {
+    const result = await gql(`{ drug(key: "ruxolitinib") { ${'key '.repeat(defaultLimits.maxTokens)} } }`);
+    expect(result.body.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(result.body.errors?.[0].message).toMatch(/tokens/);
+  });
+
+  it('refuses page sizes, path lengths, path counts and list arguments over their bounds, literal or variable', async () => {
+    const cases: [string, Record<string, unknown> | undefined, string][] = [
+      [`{ drugs(first: ${defaultLimits.maxPageSize + 1}) { totalCount } }`, undefined, 'first'],
+      ['query($n: Int) { studies(first: $n) { totalCount } }', { n: defaultLimits.maxPageSize + 1 }, 'first'],
+      [`{ paths(from: "drug:ruxolitinib", to: "alopecia-areata", maxLength: ${defaultLimits.maxPathLength + 1}) { length } }`, undefined, 'maxLength'],
+      [`{ paths(from: "drug:ruxolitinib", to: "condition:alopecia-areata", first: ${defaultLimits.maxPaths + 1}) { length } }`, undefined, 'first'],
+      [`{ mechanisms(drug: "ruxolitinib", condition: "lichen-planus", first: 0) { length } }`, undefined, 'first'],
+      [`{ search(query: "jak", first: ${defaultLimits.maxSearchResults + 1}) { score } }`, undefined, 'first'],
+      ['query($k: [String!]) { drugs(keys: $k) { totalCount } }', { k: Array.from({ length: defaultLimits.maxListArgument + 1 }, (_, i) => `k${i}`) }, 'keys'],
+    ];
+    for (const [query, variables, argument] of cases) {
+      expect(await refused(query, variables), query).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+  });
+
+  it('refuses the whole operation when one of its root fields is over a limit, before the others run', async () => {
+    const result = await gql('{ a: drugs(first: 5) { totalCount } b: drugs(first: 5000) { totalCount } }');
+    expect(result.body.errors).toHaveLength(1);
+    expect(result.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.roundTrips).toBe(0);
+  });
+
+  it('refuses a body over the size limit with 413, and batches when batching is off', async () => {
+    const big = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ meta { dataVersion } }', variables: { pad: 'x'.repeat(defaultLimits.maxBodyBytes) } }),
+    });
+    expect(big.status).toBe(413);
+    expect((await big.json()).errors[0].extensions).toMatchObject({ code: 'REQUEST_ENTITY_TOO_LARGE' });
+    // A chunked body (no Content-Length) is cut off as soon as it passes the limit.
+    const pad = 'x'.repeat(defaultLimits.maxBodyBytes);
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(`{"query":"{ meta { dataVersion } }","variables":{"pad":"`));
+        controller.enqueue(new TextEncoder().encode(pad));
+        controller.enqueue(new TextEncoder().encode('"}}'));
+        controller.close();
+      },
+    });
+    const chunked = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect((await chunked.json()).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+    const batch = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ meta { dataVersion } }' }, { query: '{ meta { dataVersion } }' }]),
+    });
+    expect(batch.status).toBe(400);
+    expect((await batch.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('takes batches up to KG_MAX_BATCH when batching is on, and refuses larger ones', async () => {
+    const batching = testApp({ limits: { ...defaultLimits, maxBatch: 3 } });
+    const send = (n: number) =>
+      batching.app.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(Array.from({ length: n }, () => ({ query: '{ drug(key: "ruxolitinib") { key } }' }))),
+      });
+    const ok = await send(3);
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).map((r: { data: { drug: { key: string } } }) => r.data.drug.key)).toEqual(['ruxolitinib', 'ruxolitinib', 'ruxolitinib']);
+    const over = await send(4);
+    expect(over.status).toBe(413);
+    expect((await over.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    await batching.close();
+  });
+
+  it('takes every limit from configuration', async () => {
+    const tight = testApp({ limits: { ...defaultLimits, maxDepth: 2, maxPageSize: 3 } });
+    expect((await tight.gql('{ drug(key: "ruxolitinib") { targets { target { key } } } }')).body.errors?.[0].extensions?.code).toBe('QUERY_TOO_DEEP');
+    expect((await tight.gql('{ drugs(first: 4) { totalCount } }')).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', maximum: 3 });
+    expect((await tight.gql('{ drugs(first: 3) { totalCount } }')).body.errors).toBeUndefined();
+    await tight.close();
+  });
+});
+
+describe('the queries we publish fit within the default limits', () => {
+  it('runs every GraphiQL tab and README example, and the README\'s 50-drug query, without a refusal', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    // The README's "5 round trips for 50 drugs with their targets, pathways, conditions and categories".
+    const fiftyDrugs = `{ drugs(first: 50) { totalCount edges { node { key
+      targets { target { key pathways { key conditions { key category { key } } } } } } } } }`;
+    const examples = [guidedQuery, ...exampleTabs.map((t) => t.query), ...[...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]), fiftyDrugs];
+    expect(examples.length).toBeGreaterThan(8);
+    const costs = examples.map((query) => complexityFromQuery(parse(query), { schema, ctx: { limits: defaultLimits } }));
+    const max = (k: 'depth' | 'breadth' | 'complexity') => Math.max(...costs.map((c) => c[k]));
+    console.log(`published queries: ${examples.length}, deepest ${max('depth')}, broadest ${max('breadth')}, costliest ${max('complexity')}`);
+    expect(max('complexity')).toBeLessThanOrEqual(defaultLimits.maxComplexity);
+    for (const query of examples) expect((await gql(query)).body.errors, query).toBeUndefined();
+  });
+});
+
+describe('transaction timeout', () => {
+  it('stops a query that runs past NEO4J_QUERY_TIMEOUT_MS with QUERY_TIMEOUT and frees its session', async () => {
+    const metrics = createMetrics();
+    const executor = createExecutor({
+      driver: services.driver,
+      database: 'neo4j',
+      timeoutMs: 500,
+      onSession: (delta) => metrics.sessionsInUse.inc(delta),
+    });
+    const started = Date.now();
+    // Counts to a billion: minutes of work, stopped by the server-side transaction timeout.
+    const slow = executor.read('test:slow', 'UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 8 RETURN count(x) AS n');
+    await expect(slow).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect((await metrics.registry.getSingleMetricAsString('jakkg_neo4j_sessions_in_use'))).toMatch(/jakkg_neo4j_sessions_in_use 0$/m);
+    // The connection went back to the pool and works.
+    const [row] = await executor.read('test:after', 'RETURN 1 AS one');
+    expect(row.get('one')).toBe(1);
+  });
+});
