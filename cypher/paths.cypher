@@ -1,11 +1,11 @@
-// Simple paths (no repeated node) between two nodes, up to {{MAX}} steps, in either direction.
+// Simple paths (no repeated node) between two nodes, up to a maximum length, in either direction.
 // Shortest first; among equal lengths the best-supported (most sources) first, then by node keys.
-// {{MAX}} is an integer written in at start-up (1..6), never user text: Cypher cannot take a parameter there.
+// The paths of each length are searched only while the shorter ones number fewer than $first, so a pair
+// with many short paths never pays for the far more numerous long ones (paths-of-length.cypher).
+// One block per length, 1 to the maximum (1..6), is written in below at start-up (src/db/cypher.ts
+// pathsStatement): a path length cannot be a Cypher parameter, and no user text reaches the statement.
 MATCH (a:Entity) WHERE elementId(a) = $from
-MATCH (b:Entity) WHERE elementId(b) = $to
-MATCH p = (a)-[*1..{{MAX}}]-(b)
-WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
-WITH p, reduce(weight = 0, r IN relationships(p) | weight + coalesce(r.sourceCount, 0)) AS weight
-ORDER BY length(p), weight DESC, [n IN nodes(p) | n.keyNorm]
-LIMIT $first
+MATCH (b:Entity) WHERE elementId(b) = $to AND a <> b
+{{BY_LENGTH}}
+UNWIND ({{FOUND}})[..$first] AS p
 RETURN nodes(p) AS nodes, [r IN relationships(p) | {type: type(r), start: startNode(r).keyNorm, props: properties(r)}] AS steps
