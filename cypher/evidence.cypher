@@ -1,6 +1,8 @@
-// Evidence for many (drug, condition[, route]) pairs in one round trip: the findings with their study keys,
-// the regulators that authorised a product of the drug (by that route) for the condition, and every
-// regulator in the graph (offLabelIn is computed from the two). Unknown drug or condition: no row.
+// Evidence for many (drug, condition[, route]) pairs in one round trip: the findings with their studies
+// (and the REPORTS between them), the regulators that authorised a product of the drug (by that route) for
+// the condition, and every regulator in the graph (offLabelIn is computed from the two). The studies and
+// regulators come whole, so that the request needs no further round trip for them (src/schema/evidence.ts
+// primes its loaders). Unknown drug or condition: no row.
 // The findings are reached from whichever end has fewer of them (degrees are read in constant time) and
 // checked against the other end, so a hub drug in a rare condition costs the condition's findings only.
 UNWIND $pairs AS pair
@@ -19,8 +21,8 @@ CALL (d, c, pair) {
     RETURN f
   }
   WITH f WHERE pair.route IS NULL OR f.route = pair.route
-  MATCH (s:Study)-[:REPORTS]->(f)
-  RETURN collect({finding: f, study: s.key}) AS findings
+  MATCH (s:Study)-[reports:REPORTS]->(f)
+  RETURN collect({finding: f, study: s, reports: properties(reports)}) AS findings
 }
 CALL (d, c, pair) {
   OPTIONAL MATCH (r:Regulator)-[:ISSUED]->(a:Approval {kind: 'AUTHORISATION'})-[:FOR_PRODUCT]->(p:Product)-[:CONTAINS]->(d)
@@ -28,4 +30,4 @@ CALL (d, c, pair) {
   WHERE pair.route IS NULL OR p.route = pair.route
   RETURN collect(DISTINCT r.key) AS approvedBy
 }
-RETURN pair.id AS id, d, c, findings, approvedBy, COLLECT { MATCH (r:Regulator) RETURN r.key ORDER BY r.key } AS regulators
+RETURN pair.id AS id, d, c, findings, approvedBy, COLLECT { MATCH (r:Regulator) RETURN r ORDER BY r.key } AS regulators

@@ -14,7 +14,7 @@ const queryNames = [
   'corpus-version',
   'set-corpus-version',
   'search',
-  'resolve-key',
+  'resolve-keys',
   'mechanisms',
   'evidence',
   'uses',

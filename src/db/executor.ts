@@ -1,6 +1,11 @@
-// The one way the server runs Cypher: a session per call, managed read/write transactions with a timeout
-// and metadata naming the operation, the session closed in `finally`, driver errors mapped in one place.
-import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
+// The one way the server runs Cypher: a session per call, a timeout and metadata naming the operation, the
+// session closed in `finally`, driver errors mapped in one place. Writes run in managed transactions. Reads
+// (one statement each) run as auto-commit transactions: one network round trip (RUN and PULL together)
+// where a managed transaction takes two (BEGIN, RUN and PULL; then COMMIT), which is most of the cost of a
+// small read. They are retried on the errors a managed transaction retries (the driver marks them
+// retryable), with the driver's own backoff and time budget: a read commits nothing, so a retry cannot
+// repeat a write.
+import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
 import { mapDriverError } from './errors.js';
 
 export interface QueryStats {
@@ -32,28 +37,49 @@ export interface ExecutorOptions {
   timeoutMs: number;
 }
 
+/** The driver's defaults for managed transactions: retry for up to 30 s, waiting 1 s, then twice as long each time. */
+const RETRY_BUDGET_MS = 30_000;
+const FIRST_RETRY_DELAY_MS = 1_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export function createExecutor({ driver, database, timeoutMs }: ExecutorOptions): Executor {
   const stats: QueryStats = { roundTrips: 0 };
-  async function run(mode: 'READ' | 'WRITE', operation: string, cypher: string, params: Record<string, unknown> = {}) {
+  const config = (operation: string) => ({ timeout: timeoutMs, metadata: { app: 'jak-kg', operation } });
+
+  async function read(operation: string, cypher: string, params: Record<string, unknown> = {}) {
     stats.roundTrips += 1;
-    const session = driver.session({ database, defaultAccessMode: mode });
-    const config = { timeout: timeoutMs, metadata: { app: 'jak-kg', operation } };
+    const cypherParams = toCypherParams(params) as Record<string, unknown>;
+    const started = Date.now();
+    for (let delay = FIRST_RETRY_DELAY_MS; ; delay *= 2) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      let failure: unknown;
+      try {
+        return (await session.run(cypher, cypherParams, config(operation))).records;
+      } catch (error) {
+        failure = error;
+      } finally {
+        await session.close();
+      }
+      const wait = delay * (0.8 + Math.random() * 0.4);
+      const retryable = failure instanceof Neo4jError && failure.retryable;
+      if (!retryable || Date.now() + wait - started > RETRY_BUDGET_MS) throw mapDriverError(failure);
+      await sleep(wait);
+    }
+  }
+
+  async function write(operation: string, cypher: string, params: Record<string, unknown> = {}) {
+    stats.roundTrips += 1;
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
     const cypherParams = toCypherParams(params) as Record<string, unknown>;
     try {
-      const result =
-        mode === 'READ'
-          ? await session.executeRead((tx) => tx.run(cypher, cypherParams), config)
-          : await session.executeWrite((tx) => tx.run(cypher, cypherParams), config);
-      return result.records;
+      return (await session.executeWrite((tx) => tx.run(cypher, cypherParams), config(operation))).records;
     } catch (error) {
       throw mapDriverError(error);
     } finally {
       await session.close();
     }
   }
-  return {
-    read: (operation, cypher, params) => run('READ', operation, cypher, params),
-    write: (operation, cypher, params) => run('WRITE', operation, cypher, params),
-    stats,
-  };
+
+  return { read, write, stats };
 }

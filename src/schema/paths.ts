@@ -52,22 +52,32 @@ function toPath(nodes: Node[], steps: { type: string; start: string; props: Reco
   };
 }
 
-/** "drug:ruxolitinib" or "ruxolitinib" to the one node it names; null if none; AMBIGUOUS_KEY if several. */
-async function resolveEntity(context: Context, ref: string): Promise<{ id: string } | null> {
+/** "drug:ruxolitinib" or "ruxolitinib" as a label (when the prefix names one) and a key. */
+function parseRef(ref: string): { ref: string; label: NodeLabel | null; key: string } {
   const match = /^([A-Za-z]+):(.+)$/.exec(ref);
   const label = match ? nodeLabels.find((l) => l.toLowerCase() === match[1].toLowerCase()) : undefined;
-  const key = label ? match![2] : ref;
-  const records = await context.executor.read('resolve-key', context.cypher.query('resolve-key'), { key, label: label ?? null });
-  if (records.length > 1) {
-    const candidates = records.map((r) => {
-      const e = toEntity(r.get('n') as Node);
-      return `${e.label.charAt(0).toLowerCase()}${e.label.slice(1)}:${e.key}`;
-    });
-    throw new GraphQLError(`"${ref}" names more than one entity; prefix it with its type: ${candidates.join(', ')}.`, {
-      extensions: { code: 'AMBIGUOUS_KEY', candidates },
-    });
-  }
-  return records.length ? { id: (records[0].get('n') as Node).elementId } : null;
+  return { ref, label: label ?? null, key: label ? match![2] : ref };
+}
+
+/**
+ * Each ref to the one node it names (null if none), all in one round trip; AMBIGUOUS_KEY if a ref names
+ * several.
+ */
+async function resolveEntities(context: Context, refs: string[]): Promise<({ id: string } | null)[]> {
+  const records = await context.executor.read('resolve-keys', context.cypher.query('resolve-keys'), { refs: refs.map(parseRef) });
+  return records.map((record) => {
+    const nodes = record.get('nodes') as Node[];
+    if (nodes.length > 1) {
+      const candidates = nodes.map((n) => {
+        const e = toEntity(n);
+        return `${e.label.charAt(0).toLowerCase()}${e.label.slice(1)}:${e.key}`;
+      });
+      throw new GraphQLError(`"${record.get('ref')}" names more than one entity; prefix it with its type: ${candidates.join(', ')}.`, {
+        extensions: { code: 'AMBIGUOUS_KEY', candidates },
+      });
+    }
+    return nodes.length ? { id: nodes[0].elementId } : null;
+  });
 }
 
 builder.queryField('paths', (t) =>
@@ -85,7 +95,7 @@ builder.queryField('paths', (t) =>
       const first = args.first ?? 10;
       if (maxLength < 1 || maxLength > MAX_PATH_LENGTH) throw badInput(`maxLength must be between 1 and ${MAX_PATH_LENGTH}.`, { maximum: MAX_PATH_LENGTH });
       if (first < 1 || first > MAX_PATHS) throw badInput(`first must be between 1 and ${MAX_PATHS}.`, { maximum: MAX_PATHS });
-      const [from, to] = await Promise.all([resolveEntity(context, args.from), resolveEntity(context, args.to)]);
+      const [from, to] = await resolveEntities(context, [args.from, args.to]);
       if (!from || !to || from.id === to.id) return [];
       const records = await context.executor.read('paths', context.cypher.paths(maxLength), { from: from.id, to: to.id, first });
       return records.map((r) => toPath(r.get('nodes'), r.get('steps')));
