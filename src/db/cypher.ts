@@ -14,7 +14,6 @@ const queryNames = [
   'corpus-version',
   'set-corpus-version',
   'search',
-  'resolve-keys',
   'mechanisms',
   'evidence',
   'uses',
@@ -76,6 +75,9 @@ export function pathsStatement(maxLength: number): string {
     const found = Array.from({ length: length - 1 }, (_, i) => `length${i + 1}`);
     blocks.push(
       perLength
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n')
         .replaceAll('{{LENGTH}}', String(length))
         .replaceAll('{{FOUND_VARIABLES}}', found.map((v) => `, ${v}`).join(''))
         .replaceAll('{{FOUND_COUNT}}', found.length ? found.map((v) => `size(${v})`).join(' + ') : '0')

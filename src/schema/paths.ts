@@ -3,7 +3,6 @@
 import { GraphQLError } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { MAX_PATH_LENGTH } from '../db/cypher.js';
 import { toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
 import { nodeLabels, type NodeLabel } from '../graph-model.js';
@@ -53,30 +52,21 @@ function toPath(nodes: Node[], steps: { type: string; start: string; props: Reco
 }
 
 /** "drug:ruxolitinib" or "ruxolitinib" as a label (when the prefix names one) and a key. */
-function parseRef(ref: string): { ref: string; label: NodeLabel | null; key: string } {
+function parseRef(ref: string): { label: NodeLabel | null; key: string } {
   const match = /^([A-Za-z]+):(.+)$/.exec(ref);
   const label = match ? nodeLabels.find((l) => l.toLowerCase() === match[1].toLowerCase()) : undefined;
-  return { ref, label: label ?? null, key: label ? match![2] : ref };
+  return { label: label ?? null, key: label ? match![2] : ref };
 }
 
-/**
- * Each ref to the one node it names (null if none), all in one round trip; AMBIGUOUS_KEY if a ref names
- * several.
- */
-async function resolveEntities(context: Context, refs: string[]): Promise<({ id: string } | null)[]> {
-  const records = await context.executor.read('resolve-keys', context.cypher.query('resolve-keys'), { refs: refs.map(parseRef) });
-  return records.map((record) => {
-    const nodes = record.get('nodes') as Node[];
-    if (nodes.length > 1) {
-      const candidates = nodes.map((n) => {
-        const e = toEntity(n);
-        return `${e.label.charAt(0).toLowerCase()}${e.label.slice(1)}:${e.key}`;
-      });
-      throw new GraphQLError(`"${record.get('ref')}" names more than one entity; prefix it with its type: ${candidates.join(', ')}.`, {
-        extensions: { code: 'AMBIGUOUS_KEY', candidates },
-      });
-    }
-    return nodes.length ? { id: nodes[0].elementId } : null;
+/** AMBIGUOUS_KEY when a key names more than one entity, with the typed keys to choose from. */
+function refuseAmbiguous(ref: string, nodes: Node[]) {
+  if (nodes.length <= 1) return;
+  const candidates = nodes.map((n) => {
+    const e = toEntity(n);
+    return `${e.label.charAt(0).toLowerCase()}${e.label.slice(1)}:${e.key}`;
+  });
+  throw new GraphQLError(`"${ref}" names more than one entity; prefix it with its type: ${candidates.join(', ')}.`, {
+    extensions: { code: 'AMBIGUOUS_KEY', candidates },
   });
 }
 
@@ -95,10 +85,15 @@ builder.queryField('paths', (t) =>
       const first = args.first ?? 10;
       if (maxLength < 1 || maxLength > MAX_PATH_LENGTH) throw badInput(`maxLength must be between 1 and ${MAX_PATH_LENGTH}.`, { maximum: MAX_PATH_LENGTH });
       if (first < 1 || first > MAX_PATHS) throw badInput(`first must be between 1 and ${MAX_PATHS}.`, { maximum: MAX_PATHS });
-      const [from, to] = await resolveEntities(context, [args.from, args.to]);
-      if (!from || !to || from.id === to.id) return [];
-      const records = await context.executor.read('paths', context.cypher.paths(maxLength), { from: from.id, to: to.id, first });
-      return records.map((r) => toPath(r.get('nodes'), r.get('steps')));
+      // One round trip resolves both ends and searches (no paths when an end is unknown or ambiguous).
+      const [record] = await context.executor.read('paths', context.cypher.paths(maxLength), {
+        from: parseRef(args.from),
+        to: parseRef(args.to),
+        first,
+      });
+      refuseAmbiguous(args.from, record.get('froms'));
+      refuseAmbiguous(args.to, record.get('tos'));
+      return (record.get('paths') as { nodes: Node[]; steps: Parameters<typeof toPath>[1] }[]).map((p) => toPath(p.nodes, p.steps));
     },
   }),
 );
