@@ -1,17 +1,31 @@
-// Evidence for many (drug, condition[, route]) pairs in one round trip: the findings with their study keys,
-// the regulators that authorised a product of the drug (by that route) for the condition, and every
-// regulator in the graph (offLabelIn is computed from the two). Unknown drug or condition: no row.
+// Evidence for many (drug, condition[, route]) pairs in one round trip: the findings with their studies
+// (and the REPORTS between them), the regulators that authorised a product of the drug (by that route) for
+// the condition, and every regulator in the graph (offLabelIn is computed from the two). The studies and
+// regulators come whole, so that the request needs no further round trip for them (src/schema/evidence.ts
+// primes its loaders). Unknown drug or condition: no row.
+// The findings are reached from whichever end has fewer of them (degrees are read in constant time) and
+// checked against the other end, so a hub drug in a rare condition costs the condition's findings only.
 // Retracted findings count only when the pair asks for them (includeRetracted).
 // The regulators (a handful) are read once, up front.
-WITH COLLECT { MATCH (r:Regulator) RETURN r.key ORDER BY r.key } AS regulators
+WITH COLLECT { MATCH (r:Regulator) RETURN r ORDER BY r.key } AS regulators
 UNWIND $pairs AS pair
 MATCH (d:Drug {keyNorm: toLower(pair.drug)})
 MATCH (c:Condition {keyNorm: toLower(pair.condition)})
 CALL (d, c, pair) {
-  OPTIONAL MATCH (s:Study)-[:REPORTS]->(f:Finding)-[:OF_DRUG]->(d)
-  MATCH (f)-[:IN_CONDITION]->(c)
-  WHERE (pair.route IS NULL OR f.route = pair.route) AND (pair.includeRetracted OR f.retracted IS NULL)
-  RETURN collect({finding: f, study: s.key}) AS findings
+  CALL (d, c) {
+    WITH d, c WHERE COUNT { (d)<-[:OF_DRUG]-() } <= COUNT { (c)<-[:IN_CONDITION]-() }
+    MATCH (d)<-[:OF_DRUG]-(f:Finding)
+    WHERE EXISTS { (f)-[:IN_CONDITION]->(c) }
+    RETURN f
+    UNION ALL
+    WITH d, c WHERE COUNT { (d)<-[:OF_DRUG]-() } > COUNT { (c)<-[:IN_CONDITION]-() }
+    MATCH (c)<-[:IN_CONDITION]-(f:Finding)
+    WHERE EXISTS { (f)-[:OF_DRUG]->(d) }
+    RETURN f
+  }
+  WITH f WHERE (pair.route IS NULL OR f.route = pair.route) AND (pair.includeRetracted OR f.retracted IS NULL)
+  MATCH (s:Study)-[reports:REPORTS]->(f)
+  RETURN collect({finding: f, study: s, reports: properties(reports)}) AS findings
 }
 CALL (d, c, pair) {
   OPTIONAL MATCH (r:Regulator)-[:ISSUED]->(a:Approval {kind: 'AUTHORISATION'})-[:FOR_PRODUCT]->(p:Product)-[:CONTAINS]->(d)

@@ -1,11 +1,26 @@
-// Simple paths (no repeated node) between two nodes, up to {{MAX}} steps, in either direction.
+// Simple paths (no repeated node) between two keys, up to a maximum length, in either direction, in one
+// round trip: both ends resolved (a key of the given label, or of any label: more than one entity means
+// ambiguous, and the caller says so), then the paths, unless an end is unknown, ambiguous or the other end.
 // Shortest first; among equal lengths the best-supported (most sources) first, then by node keys.
-// {{MAX}} is an integer written in at start-up (1..6), never user text: Cypher cannot take a parameter there.
-MATCH (a:Entity) WHERE elementId(a) = $from
-MATCH (b:Entity) WHERE elementId(b) = $to
-MATCH p = (a)-[*1..{{MAX}}]-(b)
-WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
-WITH p, reduce(weight = 0, r IN relationships(p) | weight + coalesce(r.sourceCount, 0)) AS weight
-ORDER BY length(p), weight DESC, [n IN nodes(p) | n.keyNorm]
-LIMIT $first
-RETURN nodes(p) AS nodes, [r IN relationships(p) | {type: type(r), start: startNode(r).keyNorm, props: properties(r)}] AS steps
+// The paths of each length are searched only while the shorter ones number fewer than $first, so a pair
+// with many short paths never pays for the far more numerous long ones (paths-of-length.cypher).
+// One block per length, 1 to the maximum (1..6), is written in below at start-up (src/db/cypher.ts
+// pathsStatement): a path length cannot be a Cypher parameter, and no user text reaches the statement.
+CALL () {
+  MATCH (n:Entity {keyNorm: toLower($from.key)})
+  WHERE $from.label IS NULL OR $from.label IN labels(n)
+  RETURN collect(n) AS froms
+}
+CALL () {
+  MATCH (n:Entity {keyNorm: toLower($to.key)})
+  WHERE $to.label IS NULL OR $to.label IN labels(n)
+  RETURN collect(n) AS tos
+}
+CALL (froms, tos) {
+  WITH froms, tos WHERE size(froms) = 1 AND size(tos) = 1 AND froms[0] <> tos[0]
+  WITH froms[0] AS a, tos[0] AS b
+{{BY_LENGTH}}
+  UNWIND ({{FOUND}})[..$first] AS p
+  RETURN collect({nodes: nodes(p), steps: [r IN relationships(p) | {type: type(r), start: startNode(r).keyNorm, props: properties(r)}]}) AS paths
+}
+RETURN froms, tos, paths

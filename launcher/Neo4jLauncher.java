@@ -1,7 +1,8 @@
 // Local Neo4j Community (5.26 LTS) for jak-kg, embedded, with Bolt.
 //
 // Run in Java 17 source-file mode (no compile step, no class files):
-//   java <jvm flags> -cp <classpath> launcher/Neo4jLauncher.java <dataDir> <boltPort>
+//   java <jvm flags> -cp <classpath> launcher/Neo4jLauncher.java <dataDir> <boltPort> [pageCache]
+// pageCache is a size such as 512m (the default) or 2g.
 // The classpath comes from launcher/pom.xml; src/db/local-neo4j.ts resolves it,
 // supplies the JVM flags and spawns this program. Do not start it by hand unless
 // you are debugging the launcher itself.
@@ -55,8 +56,8 @@ public final class Neo4jLauncher {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: java ... Neo4jLauncher.java <dataDir> <boltPort>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: java ... Neo4jLauncher.java <dataDir> <boltPort> [pageCache, e.g. 512m]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath().normalize();
@@ -66,6 +67,14 @@ public final class Neo4jLauncher {
             if (port < 1 || port > 65535) throw new NumberFormatException();
         } catch (NumberFormatException e) {
             System.err.println("bad Bolt port: " + args[1]);
+            System.exit(2);
+            return;
+        }
+        long pageCacheBytes;
+        try {
+            pageCacheBytes = args.length == 3 ? ByteUnit.parse(args[2]) : ByteUnit.mebiBytes(512);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bad page cache size: " + args[2]);
             System.exit(2);
             return;
         }
@@ -87,7 +96,7 @@ public final class Neo4jLauncher {
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(512))
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)

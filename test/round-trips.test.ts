@@ -34,4 +34,20 @@ describe('round trips', () => {
     expect(large.roundTrips).toBe(5);
     expect(small.roundTrips).toBe(large.roundTrips);
   });
+
+  it('cost one for an evidence summary: its studies and regulators come with it', async () => {
+    const result = await gql(`{ evidence(drug: "ruxolitinib", condition: "alopecia-areata") { studies
+      findings { key study { key name } } approvedBy { key name } offLabelIn { key jurisdiction } } }`);
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data.evidence.findings.length).toBeGreaterThan(1);
+    expect(result.body.data.evidence.findings.every((f: { study: { name: string } }) => f.study.name)).toBe(true);
+    expect(result.body.data.evidence.offLabelIn.length).toBeGreaterThan(0);
+    expect(result.roundTrips).toBe(1);
+  });
+
+  it('cost one for paths: both ends resolved in the same statement as the search', async () => {
+    const result = await gql(`{ paths(from: "drug:ruxolitinib", to: "condition:lichen-planus") { length } }`);
+    expect(result.body.data.paths.length).toBeGreaterThan(0);
+    expect(result.roundTrips).toBe(1);
+  });
 });

@@ -14,7 +14,6 @@ const queryNames = [
   'corpus-version',
   'set-corpus-version',
   'search',
-  'resolve-key',
   'mechanisms',
   'evidence',
   'uses',
@@ -65,6 +64,41 @@ export type LabelQueryName = (typeof labelQueryNames)[number];
 const relationshipQueryNames = ['export-edges', 'export-count-edges'] as const;
 export type RelationshipQueryName = (typeof relationshipQueryNames)[number];
 
+/**
+ * paths.cypher for one maximum length: one paths-of-length.cypher block per length, shortest first. The
+ * pattern of length L is (a)--(n1)--...--(b) with every pair of its nodes distinct (a simple path).
+ */
+export function pathsStatement(maxLength: number): string {
+  const perLength = readCypher('paths-of-length')
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .trim();
+  const blocks: string[] = [];
+  for (let length = 1; length <= maxLength; length++) {
+    const nodes = ['a', ...Array.from({ length: length - 1 }, (_, i) => `n${i + 1}`), 'b'];
+    const distinct: string[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) if (!(i === 0 && j === nodes.length - 1)) distinct.push(`${nodes[i]} <> ${nodes[j]}`);
+    }
+    const found = Array.from({ length: length - 1 }, (_, i) => `length${i + 1}`);
+    blocks.push(
+      perLength
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n')
+        .replaceAll('{{LENGTH}}', String(length))
+        .replaceAll('{{FOUND_VARIABLES}}', found.map((v) => `, ${v}`).join(''))
+        .replaceAll('{{FOUND_COUNT}}', found.length ? found.map((v) => `size(${v})`).join(' + ') : '0')
+        .replaceAll('{{PATTERN}}', nodes.map((n) => `(${n})`).join('--'))
+        .replaceAll('{{DISTINCT_NODES}}', distinct.length ? distinct.join(' AND ') : 'true'),
+    );
+  }
+  return readCypher('paths')
+    .replaceAll('{{BY_LENGTH}}', blocks.join('\n'))
+    .replaceAll('{{FOUND}}', Array.from({ length: maxLength }, (_, i) => `length${i + 1}`).join(' + '));
+}
+
 export function loadCypherLibrary(): CypherLibrary {
   const queries = new Map(queryNames.map((name) => [name, readCypher(name)]));
   // One template, instantiated per relationship type and direction from the graph model. The substituted
@@ -103,8 +137,7 @@ export function loadCypherLibrary(): CypherLibrary {
       seedTemplate.replaceAll('{{FROM}}', spec.from).replaceAll('{{TYPE}}', type).replaceAll('{{TO}}', spec.to),
     ]),
   );
-  const pathsTemplate = readCypher('paths');
-  const paths = Array.from({ length: MAX_PATH_LENGTH }, (_, i) => pathsTemplate.replaceAll('{{MAX}}', String(i + 1)));
+  const paths = Array.from({ length: MAX_PATH_LENGTH }, (_, i) => pathsStatement(i + 1));
   return {
     query: (name) => queries.get(name)!,
     paths: (maxLength) => paths[maxLength - 1],

@@ -30,7 +30,9 @@ options:
   -h, --help    this help
 
 environment:
-  JAK_KG_MAVEN_REPO   Maven local repository (default ~/.m2/repository)
+  JAK_KG_MAVEN_REPO        Maven local repository (default ~/.m2/repository)
+  JAK_KG_NEO4J_HEAP        JVM heap, e.g. 2g (default 1g)
+  JAK_KG_NEO4J_PAGECACHE   Neo4j page cache, e.g. 2g (default 512m)
 `;
 
 const HINT = "run with --help for usage\n";

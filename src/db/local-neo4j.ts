@@ -15,7 +15,9 @@
  * dirs that share a parent folder cannot run at the same time.
  *
  * Environment:
- *   JAK_KG_MAVEN_REPO   Maven local repository to use instead of ~/.m2/repository
+ *   JAK_KG_MAVEN_REPO        Maven local repository to use instead of ~/.m2/repository
+ *   JAK_KG_NEO4J_HEAP        JVM heap (-Xms/-Xmx), e.g. 2g; default 1g
+ *   JAK_KG_NEO4J_PAGECACHE   Neo4j page cache, e.g. 2g; default 512m (a large graph wants its store in it)
  *   JAVA_HOME           Java to use (else `java` on PATH)
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -45,6 +47,10 @@ export interface StartLocalNeo4jOptions {
   detached?: boolean;
   /** Maven local repository; default $JAK_KG_MAVEN_REPO, else Maven's own (~/.m2/repository). */
   mavenRepo?: string;
+  /** JVM heap, a Java size such as "1g" or "1536m"; default $JAK_KG_NEO4J_HEAP, else 1g. */
+  heap?: string;
+  /** Neo4j page cache, a size such as "512m" or "2g"; default $JAK_KG_NEO4J_PAGECACHE, else 512m. */
+  pageCache?: string;
 }
 
 interface PidFile {
@@ -62,10 +68,18 @@ const STOP_TIMEOUT_MS = 60_000;
 const MAVEN_TIMEOUT_MS = 15 * 60_000;
 const INSTALL_HINT = "Install Java 17 and Maven with: apt-get install openjdk-17-jre-headless maven";
 
-/** JVM flags for Neo4j 5.26 embedded on Java 17. */
+export const DEFAULT_HEAP = "1g";
+export const DEFAULT_PAGE_CACHE = "512m";
+const MEMORY_SIZE = /^[1-9][0-9]*[kmg]$/i;
+
+/** Checks a memory size ("512m", "2g") before it reaches the JVM or Neo4j, so a typo fails with a clear message. */
+export function memorySize(value: string, what: string): string {
+  if (!MEMORY_SIZE.test(value)) throw new Error(`${what} must be a size such as 512m or 2g, not "${value}"`);
+  return value.toLowerCase();
+}
+
+/** JVM flags for Neo4j 5.26 embedded on Java 17 (heap size apart: see jvmFlags). */
 export const JVM_FLAGS: readonly string[] = [
-  "-Xms1g",
-  "-Xmx1g",
   "-XX:+UseG1GC",
   "-XX:-OmitStackTraceInFastThrow",
   "-XX:+ExitOnOutOfMemoryError",
@@ -79,6 +93,10 @@ export const JVM_FLAGS: readonly string[] = [
   "--add-opens",
   "java.base/sun.nio.ch=ALL-UNNAMED",
 ];
+
+export function jvmFlags(heap: string = DEFAULT_HEAP): string[] {
+  return [`-Xms${heap}`, `-Xmx${heap}`, ...JVM_FLAGS];
+}
 
 // ---------------------------------------------------------------- paths
 
@@ -323,6 +341,11 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`bad Bolt port: ${port}`);
 
   const java = checkJava();
+  const heap = memorySize(opts.heap ?? process.env.JAK_KG_NEO4J_HEAP ?? DEFAULT_HEAP, "JAK_KG_NEO4J_HEAP");
+  const pageCache = memorySize(
+    opts.pageCache ?? process.env.JAK_KG_NEO4J_PAGECACHE ?? DEFAULT_PAGE_CACHE,
+    "JAK_KG_NEO4J_PAGECACHE",
+  );
   const classpath = resolveClasspath(opts.mavenRepo ?? process.env.JAK_KG_MAVEN_REPO, log);
 
   // Claim the pid file first (exclusive create), so that two starts cannot race.
@@ -362,9 +385,9 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
     fs.appendFileSync(logFile, `=== ${startedAt} starting Neo4j on ${uri}, data ${dataDir}\n`);
     const logFrom = fs.statSync(logFile).size;
     const fd = fs.openSync(logFile, "a");
-    log(`starting Neo4j (${uri}, data ${dataDir}, log ${logFile})`);
+    log(`starting Neo4j (${uri}, data ${dataDir}, heap ${heap}, page cache ${pageCache}, log ${logFile})`);
     const t0 = Date.now();
-    const child = spawn(java, [...JVM_FLAGS, LAUNCHER_JAVA, dataDir, String(port)], {
+    const child = spawn(java, [...jvmFlags(heap), LAUNCHER_JAVA, dataDir, String(port), pageCache], {
       cwd: PROJECT_ROOT,
       detached,
       stdio: ["ignore", fd, fd],

@@ -26,20 +26,34 @@ function parseJsonList<T>(value: unknown): T[] {
   return typeof value === 'string' ? (JSON.parse(value) as T[]) : [];
 }
 
+// xrefs and sources are parsed on first use: a nested list can bring thousands of nodes and relationships
+// of which a query asks only the keys.
 export function toEntity(node: Node): EntityRecord {
   const p = node.properties as Record<string, unknown>;
   const label = node.labels.find((l) => l !== 'Entity') as NodeLabel;
+  let xrefs: Xref[] | undefined;
+  let sources: Provenance[] | undefined;
   return {
     label,
     key: p.key as string,
     name: p.name as string,
     synonyms: (p.synonyms as string[] | undefined) ?? [],
-    xrefs: parseJsonList<Xref>(p.xrefs),
-    sources: parseJsonList<Provenance>(p.sources),
+    get xrefs() {
+      return (xrefs ??= parseJsonList<Xref>(p.xrefs));
+    },
+    get sources() {
+      return (sources ??= parseJsonList<Provenance>(p.sources));
+    },
     props: p,
   };
 }
 
 export function toRelationship(props: Record<string, unknown>): RelationshipRecord {
-  return { sources: parseJsonList<Provenance>(props.sources), props };
+  let sources: Provenance[] | undefined;
+  return {
+    get sources() {
+      return (sources ??= parseJsonList<Provenance>(props.sources));
+    },
+    props,
+  };
 }

@@ -11,6 +11,9 @@ export interface Neighbour {
   rel: RelationshipRecord;
 }
 
+/** The order of every neighbour list: by name, then key (stable output). */
+export const byName = (a: Neighbour, b: Neighbour) => a.node.name.localeCompare(b.node.name) || a.node.key.localeCompare(b.node.key);
+
 /** Entities of one label by key, case-insensitively (the cache key is the case-folded key). */
 export function entitiesByKey(executor: Executor, cypher: CypherLibrary, label: NodeLabel) {
   return new DataLoader<string, EntityRecord | null, string>(
@@ -45,7 +48,7 @@ export function listsByKey(executor: Executor, operation: string, statement: str
           node: toEntity(item.node),
           rel: toRelationship(item.rel),
         }));
-        items.sort((a, b) => a.node.name.localeCompare(b.node.name) || a.node.key.localeCompare(b.node.key));
+        items.sort(byName);
         byKey.set((record.get('key') as string).toLowerCase(), items);
       }
       return keys.map((key) => byKey.get(key.toLowerCase()) ?? []);

@@ -6,7 +6,8 @@ import type { Node } from 'neo4j-driver';
 import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { toEntity, type EntityRecord } from '../db/records.js';
+import { toEntity, toRelationship, type EntityRecord } from '../db/records.js';
+import { byName, type Neighbour } from '../loaders/entities.js';
 import { statusUnder } from '../use-status.js';
 import { RouteEnum } from './common.js';
 import { ApprovalRef, ConditionRef, DrugRef, FindingRef, RegulatorRef } from './refs.js';
@@ -63,16 +64,27 @@ function evidenceLoader(context: Context) {
     const records = await context.executor.read('evidence', context.cypher.query('evidence'), { pairs });
     const byId = new Map<string, EvidenceShape>();
     for (const r of records) {
-      const findings = (r.get('findings') as { finding: Node | null; study: string | null }[]).filter((f) => f.finding);
+      const rows = (r.get('findings') as { finding: Node | null; study: Node; reports: Record<string, unknown> }[]).filter((f) => f.finding);
       const route = (pairs.find((p) => p.id === r.get('id'))?.route ?? null) as Route | null;
+      const findings = new Map<string, EntityRecord>();
+      const studiesOf = new Map<string, Neighbour[]>();
+      for (const row of rows) {
+        const finding = toEntity(row.finding!);
+        findings.set(finding.key, finding);
+        studiesOf.set(finding.key, [...(studiesOf.get(finding.key) ?? []), { node: toEntity(row.study), rel: toRelationship(row.reports) }]);
+      }
+      // What Finding.study and the regulator fields will ask for came with the evidence: prime their loaders.
+      for (const [key, studies] of studiesOf) context.neighbours('REPORTS', 'IN').prime(key, studies.sort(byName));
+      const regulators = (r.get('regulators') as Node[]).map(toEntity);
+      for (const regulator of regulators) context.entities('Regulator').prime(regulator.key, regulator);
       byId.set(r.get('id'), {
         drug: toEntity(r.get('d')),
         condition: toEntity(r.get('c')),
         route,
-        findings: findings.map((f) => toEntity(f.finding!)).sort((a, b) => a.key.localeCompare(b.key)),
-        studyOf: new Map(findings.map((f) => [(f.finding!.properties as { key: string }).key, f.study!])),
+        findings: [...findings.values()].sort((a, b) => a.key.localeCompare(b.key)),
+        studyOf: new Map([...studiesOf].map(([key, studies]) => [key, studies[0].node.key])),
         approvedBy: (r.get('approvedBy') as string[]).sort(),
-        regulators: r.get('regulators'),
+        regulators: regulators.map((regulator) => regulator.key),
       });
     }
     return ids.map((id) => byId.get(id) ?? null);

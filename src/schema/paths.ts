@@ -3,7 +3,6 @@
 import { GraphQLError } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { MAX_PATH_LENGTH } from '../db/cypher.js';
 import { toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
 import { nodeLabels, type NodeLabel } from '../graph-model.js';
@@ -54,22 +53,23 @@ function toPath(nodes: Node[], steps: { type: string; start: string; props: Reco
   };
 }
 
-/** "drug:ruxolitinib" or "ruxolitinib" to the one node it names; null if none; AMBIGUOUS_KEY if several. */
-async function resolveEntity(context: Context, ref: string): Promise<{ id: string } | null> {
+/** "drug:ruxolitinib" or "ruxolitinib" as a label (when the prefix names one) and a key. */
+function parseRef(ref: string): { label: NodeLabel | null; key: string } {
   const match = /^([A-Za-z]+):(.+)$/.exec(ref);
   const label = match ? nodeLabels.find((l) => l.toLowerCase() === match[1].toLowerCase()) : undefined;
-  const key = label ? match![2] : ref;
-  const records = await context.executor.read('resolve-key', context.cypher.query('resolve-key'), { key, label: label ?? null });
-  if (records.length > 1) {
-    const candidates = records.map((r) => {
-      const e = toEntity(r.get('n') as Node);
-      return `${e.label.charAt(0).toLowerCase()}${e.label.slice(1)}:${e.key}`;
-    });
-    throw new GraphQLError(`"${ref}" names more than one entity; prefix it with its type: ${candidates.join(', ')}.`, {
-      extensions: { code: 'AMBIGUOUS_KEY', candidates },
-    });
-  }
-  return records.length ? { id: (records[0].get('n') as Node).elementId } : null;
+  return { label: label ?? null, key: label ? match![2] : ref };
+}
+
+/** AMBIGUOUS_KEY when a key names more than one entity, with the typed keys to choose from. */
+function refuseAmbiguous(ref: string, nodes: Node[]) {
+  if (nodes.length <= 1) return;
+  const candidates = nodes.map((n) => {
+    const e = toEntity(n);
+    return `${e.label.charAt(0).toLowerCase()}${e.label.slice(1)}:${e.key}`;
+  });
+  throw new GraphQLError(`"${ref}" names more than one entity; prefix it with its type: ${candidates.join(', ')}.`, {
+    extensions: { code: 'AMBIGUOUS_KEY', candidates },
+  });
 }
 
 builder.queryField('paths', (t) =>
@@ -88,10 +88,15 @@ builder.queryField('paths', (t) =>
       const { maxPathLength, maxPaths } = context.limits;
       if (maxLength < 1 || maxLength > maxPathLength) throw badInput(`maxLength must be between 1 and ${maxPathLength}.`, { maximum: maxPathLength });
       if (first < 1 || first > maxPaths) throw badInput(`first must be between 1 and ${maxPaths}.`, { maximum: maxPaths });
-      const [from, to] = await Promise.all([resolveEntity(context, args.from), resolveEntity(context, args.to)]);
-      if (!from || !to || from.id === to.id) return [];
-      const records = await context.executor.read('paths', context.cypher.paths(maxLength), { from: from.id, to: to.id, first });
-      return records.map((r) => toPath(r.get('nodes'), r.get('steps')));
+      // One round trip resolves both ends and searches (no paths when an end is unknown or ambiguous).
+      const [record] = await context.executor.read('paths', context.cypher.paths(maxLength), {
+        from: parseRef(args.from),
+        to: parseRef(args.to),
+        first,
+      });
+      refuseAmbiguous(args.from, record.get('froms'));
+      refuseAmbiguous(args.to, record.get('tos'));
+      return (record.get('paths') as { nodes: Node[]; steps: Parameters<typeof toPath>[1] }[]).map((p) => toPath(p.nodes, p.steps));
     },
   }),
 );

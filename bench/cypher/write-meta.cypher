@@ -1,0 +1,2 @@
+MERGE (m:BenchMeta {id: 'synthetic'})
+SET m += $meta

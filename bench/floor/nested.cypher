@@ -1,0 +1,19 @@
+// The first $first drugs by name, each with its targets, their pathways and the conditions those are
+// implicated in, as one nested value built by nested CALL subqueries (the shape @neo4j/graphql generates).
+// Nested lists in no particular order: the bench compares them as sets, and ordering them in Cypher costs a
+// property read and a sort per row.
+MATCH (d:Drug)
+WITH d ORDER BY d.name, d.keyNorm LIMIT $first
+CALL (d) {
+  MATCH (d)-[i:INTERACTS_WITH]->(t:Target)
+  CALL (t) {
+    MATCH (t)-[:PARTICIPATES_IN]->(p:Pathway)
+    CALL (p) {
+      MATCH (p)-[:IMPLICATED_IN]->(c:Condition)
+      RETURN collect(c {.key}) AS conditions
+    }
+    RETURN collect(p {.key, conditions: conditions}) AS pathways
+  }
+  RETURN collect({potencyNm: i.potencyNm, target: t {.key, pathways: pathways}}) AS targets
+}
+RETURN collect(d {.key, targets: targets}) AS drugs

@@ -1,0 +1,194 @@
+// The benchmark's five questions, each asked of the three implementations, and how each implementation's
+// answer is brought to one comparable form (our server's `data`, with unordered neighbour lists sorted by
+// key). The bench refuses to time a question whose three answers differ.
+
+export type QuestionId = 'lookup' | 'nested' | 'evidence' | 'paths' | 'search';
+export type ImplementationId = 'floor' | 'ours' | 'peer';
+
+export interface HttpRequest {
+  path: string;
+  body: string;
+}
+
+export interface Question {
+  id: QuestionId;
+  title: string;
+  /** The HTTP request each implementation gets (all POST, JSON). */
+  requests: Record<ImplementationId, HttpRequest>;
+  /** The answer in a comparable form, from each implementation's response body. */
+  answer: Record<ImplementationId, (body: any) => unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface QuestionArgs {
+  drug: string;
+  condition: string;
+  pathFrom: string;
+  pathTo: string;
+  searchText: string;
+  nestedFirst: number;
+}
+
+export const defaultArgs: QuestionArgs = {
+  drug: 'ruxolitinib',
+  condition: 'alopecia-areata',
+  pathFrom: 'drug:ruxolitinib',
+  pathTo: 'condition:lichen-planus',
+  searchText: 'ruxolitinb',
+  nestedFirst: 100,
+};
+
+const graphql = (query: string, variables: Record<string, unknown>): HttpRequest => ({
+  path: '/graphql',
+  body: JSON.stringify({ query: query.replace(/\s+/g, ' ').trim(), variables }),
+});
+const floor = (path: string, variables: Record<string, unknown>): HttpRequest => ({ path, body: JSON.stringify(variables) });
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+/** The GraphQL `data`, or the whole body when it carries errors (so they show in a mismatch). */
+const dataOf = (body: any) => (body && body.errors ? body : body?.data); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+interface NestedDrug { key: string; targets: { potencyNm: number | null; target: { key: string; pathways: { key: string; conditions: { key: string }[] }[] } }[] }
+
+/** Neighbour lists are ordered by name in our API and by whatever the others choose: compare them as sets. */
+function canonicalNested(drugs: NestedDrug[]) {
+  return drugs.map((d) => ({
+    key: d.key,
+    targets: d.targets
+      .map((t) => ({
+        potencyNm: t.potencyNm,
+        target: {
+          key: t.target.key,
+          pathways: t.target.pathways.map((p) => ({ key: p.key, conditions: [...p.conditions].sort(byKey) })).sort(byKey),
+        },
+      }))
+      .sort((a, b) => byKey(a.target, b.target)),
+  }));
+}
+
+export function questions(args: QuestionArgs = defaultArgs): Question[] {
+  return [
+    {
+      id: 'lookup',
+      title: `key lookup: drug(key: "${args.drug}")`,
+      requests: {
+        ours: graphql(`query($key: String!) { drug(key: $key) { key name synonyms routes developmentStatus xrefs { source id url } } }`, { key: args.drug }),
+        peer: graphql(
+          `query($key: String!) { drugs(where: { keyNorm: { eq: $key } }) { key name synonyms routes developmentStatus xrefs { source id url } } }`,
+          { key: args.drug.toLowerCase() },
+        ),
+        floor: floor('/lookup', { key: args.drug }),
+      },
+      answer: {
+        ours: dataOf,
+        floor: dataOf,
+        peer: (body) => {
+          const data = dataOf(body);
+          return data?.drugs ? { drug: data.drugs[0] ?? null } : data;
+        },
+      },
+    },
+    {
+      id: 'nested',
+      title: `nested list: ${args.nestedFirst} drugs with targets, their pathways and those pathways' conditions`,
+      requests: {
+        ours: graphql(
+          `query($first: Int!) { drugs(first: $first) { edges { node { key
+             targets(includeSecondary: true) { potencyNm target { key pathways { key conditions { key } } } } } } } }`,
+          { first: args.nestedFirst },
+        ),
+        peer: graphql(
+          `query($first: Int!) { drugs(limit: $first, sort: [{ name: ASC }, { keyNorm: ASC }]) { key
+             targetsConnection { edges { properties { potencyNm } node { key pathways { key conditions { key } } } } } } }`,
+          { first: args.nestedFirst },
+        ),
+        floor: floor('/nested', { first: args.nestedFirst }),
+      },
+      answer: {
+        ours: (body) => {
+          const data = dataOf(body);
+          return data?.drugs ? canonicalNested(data.drugs.edges.map((e: any) => e.node)) : data;
+        },
+        floor: (body) => {
+          const data = dataOf(body);
+          return data?.drugs ? canonicalNested(data.drugs.edges.map((e: any) => e.node)) : data;
+        },
+        peer: (body) => {
+          const data = dataOf(body);
+          if (!data?.drugs) return data;
+          return canonicalNested(
+            data.drugs.map((d: any) => ({
+              key: d.key,
+              targets: d.targetsConnection.edges.map((e: any) => ({ potencyNm: e.properties.potencyNm, target: e.node })),
+            })),
+          );
+        },
+      },
+    },
+    {
+      id: 'evidence',
+      title: `evidence summary: evidence(drug: "${args.drug}", condition: "${args.condition}")`,
+      requests: {
+        ours: graphql(
+          `query($drug: String!, $condition: String!) { evidence(drug: $drug, condition: $condition) {
+             studies studiesWithResults patients responders patientsWithKnownResponse responseRate
+             findings { key outcome patients responders study { key } } approvedBy { key } offLabelIn { key } } }`,
+          { drug: args.drug, condition: args.condition },
+        ),
+        peer: graphql(
+          `query($drug: String!, $condition: String!) { evidence(drug: $drug, condition: $condition) {
+             studies studiesWithResults patients responders patientsWithKnownResponse responseRate
+             findings { key outcome patients responders study } approvedBy offLabelIn } }`,
+          { drug: args.drug, condition: args.condition },
+        ),
+        floor: floor('/evidence', { drug: args.drug, condition: args.condition }),
+      },
+      answer: {
+        ours: dataOf,
+        floor: dataOf,
+        peer: (body) => {
+          const data = dataOf(body);
+          if (!data?.evidence) return data;
+          const e = data.evidence;
+          const keys = (list: string[]) => list.map((key) => ({ key }));
+          return {
+            evidence: {
+              ...e,
+              findings: e.findings.map((f: any) => ({ ...f, study: { key: f.study } })),
+              approvedBy: keys(e.approvedBy),
+              offLabelIn: keys(e.offLabelIn),
+            },
+          };
+        },
+      },
+    },
+    {
+      id: 'paths',
+      title: `path query: paths(from: "${args.pathFrom}", to: "${args.pathTo}", maxLength: 4, first: 10)`,
+      requests: {
+        ours: graphql(
+          `query($from: String!, $to: String!) { paths(from: $from, to: $to, maxLength: 4, first: 10) {
+             length nodes { key entityType } steps { type reversed } } }`,
+          { from: args.pathFrom, to: args.pathTo },
+        ),
+        peer: graphql(
+          `query($from: String!, $to: String!) { paths(from: $from, to: $to, first: 10) { length nodes { key entityType } steps { type reversed } } }`,
+          { from: args.pathFrom, to: args.pathTo },
+        ),
+        floor: floor('/paths', { from: args.pathFrom, to: args.pathTo, maxLength: 4, first: 10 }),
+      },
+      answer: { ours: dataOf, floor: dataOf, peer: dataOf },
+    },
+    {
+      id: 'search',
+      title: `search: search(query: "${args.searchText}", first: 10)`,
+      requests: {
+        ours: graphql(`query($q: String!) { search(query: $q, first: 10) { score entity { key entityType name } } }`, { q: args.searchText }),
+        peer: graphql(`query($q: String!) { search(query: $q, first: 10) { score entity { key entityType name } } }`, { q: args.searchText }),
+        floor: floor('/search', { query: args.searchText, first: 10 }),
+      },
+      answer: { ours: dataOf, floor: dataOf, peer: dataOf },
+    },
+  ];
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
