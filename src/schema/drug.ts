@@ -1,7 +1,7 @@
 // Drug: identity, targets (with action and potency), products, findings, approvals.
 import { builder } from '../builder.js';
 import { EntityInterface, neighbours, prop, ProvenanceType, RouteEnum } from './common.js';
-import { DrugRef, ProductRef, FindingRef, TargetInteractionRef, TargetRef } from './refs.js';
+import { DrugRef, ProductRef, FindingRef, TargetInteractionRef, TargetRef, type InteractionShape } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
@@ -20,10 +20,10 @@ DrugRef.implement({
       description: 'The targets the drug acts on, most potent first. Off-target (secondary) activity only with includeSecondary.',
       args: { includeSecondary: t.arg.boolean({ defaultValue: false }) },
       resolve: async (drug, args, context) =>
-        (await neighbours(context, drug, 'INTERACTS_WITH', 'OUT'))
-          .filter((n) => args.includeSecondary || n.rel.props.primary === true)
-          .map((n) => ({ drug, target: n.node, link: n.rel }))
-          .sort((a, b) => potency(a.link.props) - potency(b.link.props)),
+        mostPotentFirst(
+          (await neighbours(context, drug, 'INTERACTS_WITH', 'OUT')).map((n) => ({ drug, target: n.node, link: n.rel })),
+          args.includeSecondary,
+        ),
     }),
     products: t.field({
       type: [ProductRef],
@@ -39,6 +39,13 @@ DrugRef.implement({
 
 function potency(props: Record<string, unknown>): number {
   return typeof props.potencyNm === 'number' ? props.potencyNm : Number.POSITIVE_INFINITY;
+}
+
+/** Interactions, primary ones only unless asked, most potent first (unmeasured potency last). */
+export function mostPotentFirst(interactions: InteractionShape[], includeSecondary: boolean | null | undefined) {
+  return interactions
+    .filter((i) => includeSecondary || i.link.props.primary === true)
+    .sort((a, b) => potency(a.link.props) - potency(b.link.props));
 }
 
 TargetInteractionRef.implement({

@@ -2,6 +2,7 @@
 import { builder } from '../builder.js';
 import { EntityInterface, neighbours, prop, ProvenanceType } from './common.js';
 import { PathwayRef, TargetInteractionRef, TargetRef } from './refs.js';
+import { mostPotentFirst } from './drug.js';
 import { pluralRoot, singularRoot } from './roots.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
 
@@ -26,10 +27,10 @@ TargetRef.implement({
       description: 'The drugs acting on this target, most potent first.',
       args: { includeSecondary: t.arg.boolean({ defaultValue: true }) },
       resolve: async (target, args, context) =>
-        (await neighbours(context, target, 'INTERACTS_WITH', 'IN'))
-          .filter((n) => args.includeSecondary || n.rel.props.primary === true)
-          .map((n) => ({ drug: n.node, target, link: n.rel }))
-          .sort((a, b) => ((a.link.props.potencyNm as number) ?? Infinity) - ((b.link.props.potencyNm as number) ?? Infinity)),
+        mostPotentFirst(
+          (await neighbours(context, target, 'INTERACTS_WITH', 'IN')).map((n) => ({ drug: n.node, target, link: n.rel })),
+          args.includeSecondary,
+        ),
     }),
     pathways: t.field({
       type: [PathwayRef],
