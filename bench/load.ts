@@ -10,6 +10,8 @@ export interface LoadResult {
   connections: number;
   seconds: number;
   requests: number;
+  /** Latency of each response completed in the window, ms. */
+  latencies: Float64Array;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -101,10 +103,28 @@ export async function load(
     connections,
     seconds: elapsed,
     requests: latencies.length,
+    latencies: sorted,
     requestsPerSecond: Math.max(0, latencies.length - (result.mismatches ?? 0)) / elapsed,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     errors,
     peakRssBytes: peakRss || server.rss(),
+  };
+}
+
+/** Several windows of one implementation (the rounds of a cell) as one result. */
+export function merge(parts: LoadResult[]): LoadResult {
+  const latencies = Float64Array.from(parts.flatMap((p) => [...p.latencies])).sort();
+  const seconds = parts.reduce((s, p) => s + p.seconds, 0);
+  return {
+    connections: parts[0].connections,
+    seconds,
+    requests: latencies.length,
+    latencies,
+    requestsPerSecond: parts.reduce((s, p) => s + p.requestsPerSecond * p.seconds, 0) / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: parts.reduce((s, p) => s + p.errors, 0),
+    peakRssBytes: Math.max(...parts.map((p) => p.peakRssBytes)),
   };
 }
