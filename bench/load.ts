@@ -10,8 +10,8 @@ export interface LoadResult {
   connections: number;
   seconds: number;
   requests: number;
-  /** Requests still unanswered when the window closed (at most one per connection). */
-  unfinished: number;
+  /** Latency of each response completed in the window, ms. */
+  latencies: Float64Array;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -75,7 +75,6 @@ export async function load(
     duration: warmupSeconds + seconds,
   };
   const latencies: number[] = [];
-  let answered = 0;
   let windowStart = Infinity;
   let peakRss = 0;
   const sampler = setInterval(() => {
@@ -91,9 +90,7 @@ export async function load(
   let result: autocannon.Result;
   try {
     result = await cannon(options, (ms, ok) => {
-      if (performance.now() < windowStart) return;
-      answered += 1;
-      if (ok) latencies.push(ms);
+      if (ok && performance.now() >= windowStart) latencies.push(ms);
     });
   } finally {
     clearInterval(sampler);
@@ -106,11 +103,28 @@ export async function load(
     connections,
     seconds: elapsed,
     requests: latencies.length,
-    unfinished: Math.max(0, result.requests.sent - answered - result.errors - result.timeouts),
+    latencies: sorted,
     requestsPerSecond: Math.max(0, latencies.length - (result.mismatches ?? 0)) / elapsed,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     errors,
     peakRssBytes: peakRss || server.rss(),
+  };
+}
+
+/** Several windows of one implementation (the rounds of a cell) as one result. */
+export function merge(parts: LoadResult[]): LoadResult {
+  const latencies = Float64Array.from(parts.flatMap((p) => [...p.latencies])).sort();
+  const seconds = parts.reduce((s, p) => s + p.seconds, 0);
+  return {
+    connections: parts[0].connections,
+    seconds,
+    requests: latencies.length,
+    latencies,
+    requestsPerSecond: parts.reduce((s, p) => s + p.requestsPerSecond * p.seconds, 0) / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: parts.reduce((s, p) => s + p.errors, 0),
+    peakRssBytes: Math.max(...parts.map((p) => p.peakRssBytes)),
   };
 }

@@ -26,6 +26,7 @@ export interface RunInfo {
   connections: number[];
   warmup: number;
   measure: number;
+  rounds: number;
   machine: Machine;
   neo4jVersion: string;
 }
@@ -149,7 +150,7 @@ export function render(run: RunInfo, results: DatasetResult[]): string {
     '',
     `- Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB memory, ${m.kernel}; load average at the start ${m.loadAverage}.`,
     `- Versions: Node ${process.version}, Neo4j ${run.neo4jVersion} (the project's launcher, embedded), ${versions}.`,
-    `- Load: autocannon, one HTTP POST per request, ${run.connections.join(' and ')} connection(s), one run of ${run.warmup} s warm-up and ${run.measure} s measured window per question, concurrency and implementation, the three implementations in turn (the order rotating from cell to cell). req/s, p50 and p99 from the responses completed in the window (latency of every response, not autocannon's whole-millisecond histogram); errors = non-2xx, timeouts (60 s), connection errors and answers that differ from the checked one, over the whole run; after each run the bench waits until Neo4j runs no transaction. Peak RSS over the window, each server in its own process.`,
+    `- Load: autocannon, one HTTP POST per request, ${run.connections.join(' and ')} connection(s), for each question and concurrency ${run.rounds} rounds in which each implementation in turn gets a ${run.warmup} s warm-up and a ${run.measure / run.rounds} s measured window (one autocannon run; the order rotating from cell to cell), so ${run.measure} s measured per implementation and cell. req/s, p50 and p99 from the responses completed in the window (latency of every response, not autocannon's whole-millisecond histogram); errors = non-2xx, timeouts (60 s), connection errors and answers that differ from the checked one, over the whole run; after each run the bench waits until Neo4j runs no transaction. Peak RSS over the window, each server in its own process.`,
     '',
     ...results.map(datasetSection),
     targets(results),

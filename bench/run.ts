@@ -6,7 +6,7 @@
 //   npm run bench -- --scale 10            the synthetic graph ten times larger (.neo4j/bench-10/)
 //   npm run bench -- --datasets corpus --seconds 5 --out /tmp/quick.md
 //
-// Options: --datasets corpus,synthetic  --scale N  --seed N  --connections 1,32  --warmup S  --seconds S
+// Options: --datasets corpus,synthetic  --scale N  --seed N  --connections 1,32  --warmup S  --seconds S  --rounds N
 //          --reload (rebuild the synthetic database)  --out FILE  --profile-timeout S
 // Environment: BENCH_BOLT_PORT (7689), BENCH_HTTP_PORT (4100: floor, +1 ours, +2 peer), and the launcher's
 //              JAK_KG_NEO4J_HEAP / JAK_KG_NEO4J_PAGECACHE (see bench/datasets.ts for the defaults).
@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/db/local-neo4j.js';
 import { checkQuestion, type Checked } from './check.js';
 import { datasetName, openDataset, type DatasetSpec } from './datasets.js';
-import { drain, load, type LoadResult } from './load.js';
+import { drain, load, merge, type LoadResult } from './load.js';
 import { profileStatements, type ProfileRow } from './profile.js';
 import { defaultArgs, questions, type ImplementationId } from './questions.js';
 import { machine, writeResults, type DatasetResult, type RunInfo } from './report.js';
@@ -28,8 +28,9 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     seed: { type: 'string', default: '42' },
     connections: { type: 'string', default: '1,32' },
-    warmup: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '2' },
     seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '2' },
     reload: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(PROJECT_ROOT, 'bench', 'RESULTS.md') },
     'profile-timeout': { type: 'string', default: '30' },
@@ -43,6 +44,7 @@ const httpPort = Number(process.env.BENCH_HTTP_PORT ?? 4100);
 const connections = values.connections.split(',').map(Number);
 const warmup = Number(values.warmup);
 const seconds = Number(values.seconds);
+const rounds = Number(values.rounds);
 const specs: DatasetSpec[] = values.datasets.split(',').map((kind) => {
   if (kind !== 'corpus' && kind !== 'synthetic') throw new Error(`--datasets: corpus or synthetic, not ${kind}`);
   return { kind, scale: Number(values.scale), seed: Number(values.seed) };
@@ -56,6 +58,7 @@ const run: RunInfo = {
   connections,
   warmup,
   measure: seconds,
+  rounds,
   machine: machine(),
   neo4jVersion: '',
 };
@@ -102,13 +105,21 @@ for (const spec of specs) {
     for (const c of checked) {
       for (const n of connections) {
         const cell = { question: c.question.id, connections: n, results: {} as Record<ImplementationId, LoadResult> };
-        // The order turns from cell to cell, so that none of the three always runs first (or last).
+        // Each implementation gets `rounds` windows of seconds/rounds, interleaved with the others' and in an
+        // order that turns from cell to cell, so that a change in the machine's background load falls on all
+        // three alike rather than on whichever ran at that moment.
         const order = (['floor', 'ours', 'peer'] as const).map((_, i, all) => all[(i + cells.length) % all.length]);
-        for (const id of order) {
-          cell.results[id] = await load(servers[id], c.question.requests[id], c.replies[id].body, n, warmup, seconds);
-          const r = cell.results[id];
-          const drained = await drain(dataset.driver);
-          log(`  ${c.question.id} c=${n} ${id}: ${r.requestsPerSecond.toFixed(1)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.errors} errors, ${r.unfinished} unfinished${drained > 1 ? ` (database busy ${drained.toFixed(0)} s after the window)` : ''}`);
+        const parts = { floor: [], ours: [], peer: [] } as Record<ImplementationId, LoadResult[]>;
+        for (let round = 0; round < rounds; round++) {
+          for (const id of order) {
+            parts[id].push(await load(servers[id], c.question.requests[id], c.replies[id].body, n, warmup, seconds / rounds));
+            const drained = await drain(dataset.driver);
+            if (drained > 1) log(`  (database busy ${drained.toFixed(0)} s after ${id}'s window)`);
+          }
+        }
+        for (const id of ['floor', 'ours', 'peer'] as const) {
+          const r = (cell.results[id] = merge(parts[id]));
+          log(`  ${c.question.id} c=${n} ${id}: ${r.requestsPerSecond.toFixed(1)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.errors} errors`);
         }
         cells.push(cell);
       }
@@ -122,5 +133,12 @@ for (const spec of specs) {
 
 run.seconds = (Date.now() - started) / 1000;
 writeResults(values.out, run, results);
-writeFileSync(path.join(PROJECT_ROOT, '.neo4j', 'bench-results.json'), JSON.stringify({ run, results: results.map((r) => ({ ...r, checked: r.checked.map((c) => ({ question: c.question.id, size: c.size, replies: Object.fromEntries(Object.entries(c.replies).map(([k, v]) => [k, { ...v, body: undefined }])) })) })) }, null, 1));
+writeFileSync(
+  path.join(PROJECT_ROOT, '.neo4j', 'bench-results.json'),
+  JSON.stringify(
+    { run, results: results.map((r) => ({ ...r, checked: r.checked.map((c) => ({ question: c.question.id, size: c.size, replies: Object.fromEntries(Object.entries(c.replies).map(([k, v]) => [k, { ...v, body: undefined }])) })) })) },
+    (key, value) => (key === 'latencies' ? undefined : value),
+    1,
+  ),
+);
 log(`done in ${run.seconds.toFixed(0)} s; results in ${values.out}`);

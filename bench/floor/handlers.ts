@@ -61,8 +61,8 @@ export function createFloor(driver: Driver, timeoutMs = 15_000) {
     },
 
     async nested({ first }, stats) {
-      const [record] = await read(stats, statements.nested, { first: neo4j.int(first) });
-      return { drugs: { edges: (record.get('drugs') as Body[]).map((node) => ({ node })) } };
+      const records = await read(stats, statements.nested, { first: neo4j.int(first) });
+      return { drugs: { edges: records.map((r) => ({ node: r.get('drug') })) } };
     },
 
     async evidence({ drug, condition }, stats) {
