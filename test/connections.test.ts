@@ -84,3 +84,31 @@ describe('findings lists', () => {
     expect(result.condition.all.length).toBeGreaterThan(result.condition.none.length);
   });
 });
+
+describe('long relationship lists as connections', () => {
+  it('page a condition\'s findings with cursors and a total, filtered like the list', async () => {
+    const query = `query($after: String) { condition(key: "alopecia-areata") {
+      findings { key }
+      findingsConnection(first: 2, after: $after) { totalCount edges { node { key } } pageInfo { hasNextPage endCursor } }
+      noResponse: findingsConnection(outcome: [NO_RESPONSE]) { totalCount } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let all: string[] = [];
+    for (let page = 0; page < 10; page++) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const { condition }: any = await data(query, { after });
+      all = condition.findings.map((f: { key: string }) => f.key);
+      expect(condition.findingsConnection.totalCount).toBe(all.length);
+      expect(condition.noResponse.totalCount).toBe(2);
+      seen.push(...condition.findingsConnection.edges.map((e: { node: { key: string } }) => e.node.key));
+      if (!condition.findingsConnection.pageInfo.hasNextPage) break;
+      after = condition.findingsConnection.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all);
+  });
+
+  it('refuses a page over the limit with a coded error', async () => {
+    const result = await gql(`{ drug(key: "ruxolitinib") { findingsConnection(first: 5000) { totalCount } } }`);
+    expect(result.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -47,13 +47,38 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-export async function fetchPage(context: Context, label: NodeLabel, query: PageQuery) {
-  const first = query.first ?? DEFAULT_PAGE_SIZE;
+/** The page size and offset a `first`/`after` pair asks for, refused when over the limit. */
+function pageWindow(context: Context, firstArg: number | null | undefined, after: string | null | undefined) {
+  const first = firstArg ?? DEFAULT_PAGE_SIZE;
   const max = context.limits.maxPageSize;
   if (first < 0 || first > max) {
     throw new GraphQLError(`first must be between 0 and ${max}.`, { extensions: { code: 'BAD_USER_INPUT', maximum: max } });
   }
-  const offset = query.after ? decodeCursor(query.after) + 1 : 0;
+  return { first, offset: after ? decodeCursor(after) + 1 : 0 };
+}
+
+/** A connection over one page of items starting at `offset`, out of `total`. */
+function connectionOf<T>(items: T[], offset: number, total: number) {
+  return {
+    totalCount: total,
+    edges: items.map((node, i) => ({ cursor: encodeCursor(offset + i), node })),
+    pageInfo: {
+      hasNextPage: offset + items.length < total,
+      hasPreviousPage: offset > 0,
+      startCursor: items.length ? encodeCursor(offset) : null,
+      endCursor: items.length ? encodeCursor(offset + items.length - 1) : null,
+    },
+  };
+}
+
+/** A relationship list already loaded (by its DataLoader) as a connection with the same cursors and limits. */
+export function pageOfList<T>(context: Context, items: T[], args: { first?: number | null; after?: string | null }) {
+  const { first, offset } = pageWindow(context, args.first, args.after);
+  return connectionOf(items.slice(offset, offset + first), offset, items.length);
+}
+
+export async function fetchPage(context: Context, label: NodeLabel, query: PageQuery) {
+  const { first, offset } = pageWindow(context, query.first, query.after);
   const [record] = await context.executor.read(`page:${label}`, context.cypher.forLabel('node-page', label), {
     keys: query.keys ? query.keys.map((k) => k.toLowerCase()) : null,
     text: query.text ? query.text.toLowerCase() : null,
@@ -65,18 +90,7 @@ export async function fetchPage(context: Context, label: NodeLabel, query: PageQ
     offset,
     limit: first,
   });
-  const total = record.get('total') as number;
-  const nodes = (record.get('page') as Node[]).map(toEntity);
-  return {
-    totalCount: total,
-    edges: nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node })),
-    pageInfo: {
-      hasNextPage: offset + nodes.length < total,
-      hasPreviousPage: offset > 0,
-      startCursor: nodes.length ? encodeCursor(offset) : null,
-      endCursor: nodes.length ? encodeCursor(offset + nodes.length - 1) : null,
-    },
-  };
+  return connectionOf((record.get('page') as Node[]).map(toEntity), offset, record.get('total') as number);
 }
 
 export type EntityConnection = Awaited<ReturnType<typeof fetchPage>>;

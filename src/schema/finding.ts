@@ -4,9 +4,11 @@ import { builder } from '../builder.js';
 import { addFinding, retractFinding } from '../curation/findings.js';
 import type { EntityRecord } from '../db/records.js';
 import { AuditEventRef, auditTrailOf } from './audit.js';
-import { EntityInterface, includeRetractedArg, neighbour, prop, ProvenanceInput, RouteEnum, unlessRetracted } from './common.js';
+import { EntityInterface, includeRetractedArg, neighbour, neighbours, prop, ProvenanceInput, RouteEnum, unlessRetracted } from './common.js';
 import { ConditionRef, DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
-import { pluralRoot, singularRoot } from './roots.js';
+import { pageOfList } from './connections.js';
+import { pluralRoot, refuseBackwardPaging, singularRoot } from './roots.js';
+import type { Direction, RelationshipType } from '../graph-model.js';
 
 export const OutcomeEnum = builder.enumType('Outcome', {
   description:
@@ -55,6 +57,32 @@ export function filterFindings(
 ) {
   return unlessRetracted(findings, args.includeRetracted).filter(
     (f) => (!args.outcome || args.outcome.includes(f.props.outcome as string)) && (!args.route || f.props.route === args.route),
+  );
+}
+
+const FindingListConnection = builder.connectionObject(
+  { type: FindingRef, name: 'FindingListConnection' },
+  { name: 'FindingListEdge' },
+);
+
+/**
+ * `findings` as a Relay connection too (`findingsConnection(first, after, outcome, route)` with totalCount),
+ * for entities whose findings run long; the list is loaded by the same DataLoader and paged in memory.
+ */
+export function findingsConnectionField(ref: typeof DrugRef, type: RelationshipType, direction: Direction) {
+  builder.objectField(ref, 'findingsConnection', (t) =>
+    t.connection(
+      {
+        type: FindingRef,
+        args: findingArgs,
+        resolve: async (entity, args, context) => {
+          refuseBackwardPaging(args);
+          const all = filterFindings((await neighbours(context, entity, type, direction)).map((n) => n.node), args);
+          return pageOfList(context, all, args);
+        },
+      },
+      FindingListConnection,
+    ),
   );
 }
 
@@ -128,3 +156,7 @@ builder.mutationField('retractFinding', (t) =>
 );
 
 singularRoot('finding', 'Finding', FindingRef, 'A finding by key; null when unknown.');
+
+findingsConnectionField(DrugRef, 'OF_DRUG', 'IN');
+findingsConnectionField(ConditionRef, 'IN_CONDITION', 'IN');
+findingsConnectionField(StudyRef, 'REPORTS', 'OUT');
