@@ -51,15 +51,16 @@ export function summarise(allFindings: EntityRecord[]) {
   };
 }
 
+// The loader's key: the question as JSON, so no character of a user's key can be mistaken for a separator.
 const pairKey = (drug: string, condition: string, route: Route | null, includeRetracted: boolean) =>
-  `${drug.toLowerCase()}|${condition.toLowerCase()}|${route ?? ''}|${includeRetracted ? 'all' : ''}`;
+  JSON.stringify([drug.toLowerCase(), condition.toLowerCase(), route, includeRetracted]);
 
 /** Evidence for many (drug, condition, route) triples in one round trip per request tick. */
 function evidenceLoader(context: Context) {
   return new DataLoader<string, EvidenceShape | null>(async (ids) => {
     const pairs = ids.map((id) => {
-      const [drug, condition, route, retracted] = id.split('|');
-      return { id, drug, condition, route: route || null, includeRetracted: retracted === 'all' };
+      const [drug, condition, route, includeRetracted] = JSON.parse(id) as [string, string, Route | null, boolean];
+      return { id, drug, condition, route, includeRetracted };
     });
     const records = await context.executor.read('evidence', context.cypher.query('evidence'), { pairs });
     const byId = new Map<string, EvidenceShape>();
