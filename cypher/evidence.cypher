@@ -1,8 +1,8 @@
 // Evidence for many (drug, condition[, route]) pairs in one round trip: the findings with their studies
-// (and the REPORTS between them), the regulators that authorised a product of the drug (by that route) for
+// (both as light records: src/db/records.ts), the regulators that authorised a product of the drug (by that route) for
 // the condition, and every regulator in the graph (offLabelIn is computed from the two). The studies and
-// regulators come whole, so that the request needs no further round trip for them (src/schema/evidence.ts
-// primes its loaders). Unknown drug or condition: no row.
+// regulators come with them, so that the request needs no further round trip for them
+// (src/schema/evidence.ts primes its loaders). Unknown drug or condition: no row.
 // The findings are reached from whichever end has fewer of them (degrees are read in constant time) and
 // checked against the other end, so a hub drug in a rare condition costs the condition's findings only.
 // Retracted findings count only when the pair asks for them (includeRetracted).
@@ -24,8 +24,8 @@ CALL (d, c, pair) {
     RETURN f
   }
   WITH f WHERE (pair.route IS NULL OR f.route = pair.route) AND (pair.includeRetracted OR f.retracted IS NULL)
-  MATCH (s:Study)-[reports:REPORTS]->(f)
-  RETURN collect({finding: f, study: s, reports: properties(reports)}) AS findings
+  MATCH (s:Study)-[:REPORTS]->(f)
+  RETURN collect({finding: {{LIGHT f Finding}}, study: {{LIGHT s Study}}}) AS findings
 }
 CALL (d, c, pair) {
   OPTIONAL MATCH (r:Regulator)-[:ISSUED]->(a:Approval {kind: 'AUTHORISATION'})-[:FOR_PRODUCT]->(p:Product)-[:CONTAINS]->(d)

@@ -10,7 +10,7 @@ import { createExecutor, type Executor } from './db/executor.js';
 import type { EntityRecord } from './db/records.js';
 import type { Direction, NodeLabel, RelationshipType } from './graph-model.js';
 import { defaultLimits, type Limits } from './limits.js';
-import { entitiesByKey, listsByKey, neighboursOf, type Neighbour } from './loaders/entities.js';
+import { entitiesByKey, listsByKey, neighbourNodesOf, neighboursOf, type Neighbour } from './loaders/entities.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 
@@ -53,7 +53,10 @@ export interface Context {
   /** The request id (x-request-id), for logs and the audit trail. */
   requestId: string;
   entities(label: NodeLabel): DataLoader<string, EntityRecord | null, string>;
+  /** Neighbours (light records) with the relationships' properties. */
   neighbours(type: RelationshipType, direction: Direction): DataLoader<string, Neighbour[], string>;
+  /** Neighbours (light records) alone, for fields that do not need the relationships. */
+  neighbourNodes(type: RelationshipType, direction: Direction): DataLoader<string, EntityRecord[], string>;
   /** A batched list query of cypher/ (UNWIND $keys ... RETURN key, items). */
   lists(name: QueryName): DataLoader<string, Neighbour[], string>;
 }
@@ -81,6 +84,8 @@ export function createContext(services: AppServices, request?: Request, requestI
     entities: (label) => cached(`entities:${label}`, () => entitiesByKey(executor, services.cypher, label)),
     neighbours: (type, direction) =>
       cached(`neighbours:${type}:${direction}`, () => neighboursOf(executor, services.cypher, type, direction)),
+    neighbourNodes: (type, direction) =>
+      cached(`neighbour-nodes:${type}:${direction}`, () => neighbourNodesOf(executor, services.cypher, type, direction)),
     lists: (name) => cached(`lists:${name}`, () => listsByKey(executor, name, services.cypher.query(name))),
   };
 }

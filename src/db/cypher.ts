@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeLabels, relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
+import { lightProjection } from './records.js';
 
 /** The longest path `paths` may search: its cost grows with the graph's branching to this power. */
 export const MAX_PATH_LENGTH = 6;
@@ -30,8 +31,9 @@ const queryNames = [
 
 export type QueryName = (typeof queryNames)[number];
 
+// `{{LIGHT f Finding}}` in a statement: the node f as a light record (src/db/records.ts lightProjection).
 function readCypher(name: string): string {
-  return readFileSync(`${cypherDir}${name}.cypher`, 'utf8');
+  return readFileSync(`${cypherDir}${name}.cypher`, 'utf8').replace(/\{\{LIGHT (\w+) (\w+)\}\}/g, (_all, variable: string, label: NodeLabel) => lightProjection(variable, label));
 }
 
 /** Statements split on `;` at line ends, comments dropped (for schema files with one statement per line). */
@@ -47,8 +49,11 @@ export function readStatements(name: string): string[] {
 
 export interface CypherLibrary {
   query(name: QueryName): string;
-  /** The neighbours of many nodes along one relationship type, one direction. */
-  neighbours(type: RelationshipType, direction: Direction): string;
+  /**
+   * The neighbours of many nodes along one relationship type, one direction, as light records; with the
+   * relationships' properties when `withLinks`.
+   */
+  neighbours(type: RelationshipType, direction: Direction, withLinks: boolean): string;
   /** Simple paths up to maxLength steps (1..MAX_PATH_LENGTH). */
   paths(maxLength: number): string;
   /** The upsert of one relationship type (seed). */
@@ -109,10 +114,16 @@ export function loadCypherLibrary(): CypherLibrary {
   for (const [type, spec] of Object.entries(relationships)) {
     for (const direction of ['OUT', 'IN'] as const) {
       const [self, other] = direction === 'OUT' ? [spec.from, spec.to] : [spec.to, spec.from];
-      neighbours.set(
-        `${type}:${direction}`,
-        templates[direction].replaceAll('{{SELF}}', self).replaceAll('{{TYPE}}', type).replaceAll('{{OTHER}}', other),
-      );
+      for (const withLinks of [true, false]) {
+        neighbours.set(
+          `${type}:${direction}:${withLinks}`,
+          templates[direction]
+            .replaceAll('{{ITEM}}', withLinks ? `{node: ${lightProjection('m', other)}, rel: properties(r)}` : `{node: ${lightProjection('m', other)}}`)
+            .replaceAll('{{SELF}}', self)
+            .replaceAll('{{TYPE}}', type)
+            .replaceAll('{{OTHER}}', other),
+        );
+      }
     }
   }
   const perLabel = new Map<string, string>();
@@ -144,6 +155,6 @@ export function loadCypherLibrary(): CypherLibrary {
     seedRelationships: (type) => seedRelationships.get(type)!,
     forLabel: (name, label) => perLabel.get(`${name}:${label}`)!,
     forRelationship: (name, type) => perRelationship.get(`${name}:${type}`)!,
-    neighbours: (type, direction) => neighbours.get(`${type}:${direction}`)!,
+    neighbours: (type, direction, withLinks) => neighbours.get(`${type}:${direction}:${withLinks}`)!,
   };
 }

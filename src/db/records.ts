@@ -1,7 +1,16 @@
 // Neo4j nodes and relationship property maps turned into the plain objects the schema resolves.
 // JSON-encoded properties (xrefs, sources) are parsed here, once.
+//
+// A record is complete (every property of the node) or light: the neighbour lists and the evidence bring
+// thousands of nodes of which a query mostly asks the keys, so they carry only the key, the name (lists are
+// ordered by it) and the few properties the server filters and sums them by (LIGHT_PROPERTIES); reading
+// Neo4j's string and list properties, sending and decoding them is most of the cost of a large list.
+// Reading any other property of a light record throws IncompleteRecordError; the schema catches it and
+// answers the field from the complete record, loaded by key in one batch per request tick
+// (src/schema/complete-records.ts), so a query that asks for more pays one more round trip and never gets
+// a wrong answer.
 import type { Node } from 'neo4j-driver';
-import type { NodeLabel } from '../graph-model.js';
+import { nodeLabels, type NodeLabel } from '../graph-model.js';
 
 export type Confidence = 'CONFIRMED' | 'PARTIAL' | 'UNVERIFIED';
 export interface Provenance { citation: string; url?: string; pmid?: string; doi?: string; confidence: Confidence; note?: string }
@@ -15,6 +24,8 @@ export interface EntityRecord {
   xrefs: Xref[];
   sources: Provenance[];
   props: Record<string, unknown>;
+  /** false: a light record, with LIGHT_PROPERTIES only. */
+  complete: boolean;
 }
 
 export interface RelationshipRecord {
@@ -22,31 +33,83 @@ export interface RelationshipRecord {
   props: Record<string, unknown>;
 }
 
+// What the server filters, sorts or sums lists of light records by, besides key and name: findings by
+// outcome, route and retraction and summed into evidence (src/schema/finding.ts, evidence.ts); approvals
+// by kind and date (src/schema/approval.ts filterApprovals).
+const listedBy: Partial<Record<NodeLabel, readonly string[]>> = {
+  Finding: ['outcome', 'patients', 'responders', 'route', 'retracted'],
+  Approval: ['kind', 'dateStart'],
+};
+
+/** The properties of a light record, by label: the key, the name (lists are ordered by it) and listedBy. */
+export const LIGHT_PROPERTIES = Object.fromEntries(nodeLabels.map((label) => [label, ['key', 'name', ...(listedBy[label] ?? [])]])) as unknown as Record<
+  NodeLabel,
+  readonly string[]
+>;
+
+/** A light record of `label` as a Cypher map projection of the node `variable`. */
+export function lightProjection(variable: string, label: NodeLabel): string {
+  return `${variable} {${LIGHT_PROPERTIES[label].map((name) => `.${name}`).join(', ')}}`;
+}
+
+/** A property was read from a light record that does not have it: answer from the complete record instead. */
+export class IncompleteRecordError extends Error {
+  constructor(readonly label: NodeLabel, readonly key: string, property: string) {
+    super(`${label} ${key}: ${property} is not in a light record`);
+  }
+}
+
 function parseJsonList<T>(value: unknown): T[] {
   return typeof value === 'string' ? (JSON.parse(value) as T[]) : [];
 }
 
-// xrefs and sources are parsed on first use: a nested list can bring thousands of nodes and relationships
-// of which a query asks only the keys.
-export function toEntity(node: Node): EntityRecord {
-  const p = node.properties as Record<string, unknown>;
-  const label = node.labels.find((l) => l !== 'Entity') as NodeLabel;
+function entity(label: NodeLabel, p: Record<string, unknown>, complete: boolean): EntityRecord {
+  // xrefs and sources are parsed on first use: a nested list can bring thousands of nodes and relationships
+  // of which a query asks only the keys.
   let xrefs: Xref[] | undefined;
   let sources: Provenance[] | undefined;
-  return {
+  const record: EntityRecord = {
     label,
     key: p.key as string,
     name: p.name as string,
-    synonyms: (p.synonyms as string[] | undefined) ?? [],
+    get synonyms() {
+      return (record.props.synonyms as string[] | undefined) ?? [];
+    },
     get xrefs() {
-      return (xrefs ??= parseJsonList<Xref>(p.xrefs));
+      return (xrefs ??= parseJsonList<Xref>(record.props.xrefs));
     },
     get sources() {
-      return (sources ??= parseJsonList<Provenance>(p.sources));
+      return (sources ??= parseJsonList<Provenance>(record.props.sources));
     },
     props: p,
+    complete,
   };
+  return record;
 }
+
+/** A complete record of a node. */
+export function toEntity(node: Node): EntityRecord {
+  return entity(node.labels.find((l) => l !== 'Entity') as NodeLabel, node.properties as Record<string, unknown>, true);
+}
+
+/** A light record from its LIGHT_PROPERTIES (lightProjection); reading any other property throws. */
+export function toLightEntity(label: NodeLabel, properties: Record<string, unknown>): EntityRecord {
+  return entity(label, new Proxy(properties, lightGuards[label]), false);
+}
+
+// One Proxy handler per label (not per record): a light record's props throw on a property it lacks.
+const lightGuards = Object.fromEntries(
+  nodeLabels.map((label) => {
+    const light = new Set(LIGHT_PROPERTIES[label]);
+    const handler: ProxyHandler<Record<string, unknown>> = {
+      get(target, name, receiver) {
+        if (typeof name === 'string' && !light.has(name) && name !== 'then') throw new IncompleteRecordError(label, target.key as string, name);
+        return Reflect.get(target, name, receiver);
+      },
+    };
+    return [label, handler];
+  }),
+) as unknown as Record<NodeLabel, ProxyHandler<Record<string, unknown>>>;
 
 export function toRelationship(props: Record<string, unknown>): RelationshipRecord {
   let sources: Provenance[] | undefined;

@@ -3,16 +3,20 @@ import DataLoader from 'dataloader';
 import type { Node } from 'neo4j-driver';
 import type { CypherLibrary } from '../db/cypher.js';
 import type { Executor } from '../db/executor.js';
-import { toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
-import type { Direction, NodeLabel, RelationshipType } from '../graph-model.js';
+import { toEntity, toLightEntity, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
+import { relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
 
 export interface Neighbour {
   node: EntityRecord;
   rel: RelationshipRecord;
 }
 
+// The same order as String.prototype.localeCompare (the default locale), without its per-call set-up.
+const collator = new Intl.Collator();
+/** The order of every list of entities: by name, then key (stable output). */
+export const entitiesByName = (a: EntityRecord, b: EntityRecord) => collator.compare(a.name, b.name) || collator.compare(a.key, b.key);
 /** The order of every neighbour list: by name, then key (stable output). */
-export const byName = (a: Neighbour, b: Neighbour) => a.node.name.localeCompare(b.node.name) || a.node.key.localeCompare(b.node.key);
+export const byName = (a: Neighbour, b: Neighbour) => entitiesByName(a.node, b.node);
 
 /** Entities of one label by key, case-insensitively (the cache key is the case-folded key). */
 export function entitiesByKey(executor: Executor, cypher: CypherLibrary, label: NodeLabel) {
@@ -29,26 +33,48 @@ export function entitiesByKey(executor: Executor, cypher: CypherLibrary, label: 
   );
 }
 
-/** The neighbours of many nodes along one relationship type, in one query. */
+/** The neighbours of many nodes along one relationship type, with the relationships, in one query. */
 export function neighboursOf(executor: Executor, cypher: CypherLibrary, type: RelationshipType, direction: Direction) {
-  return listsByKey(executor, `neighbours:${type}:${direction}`, cypher.neighbours(type, direction));
+  const label = otherEnd(type, direction);
+  return keyedLists(executor, `neighbours:${type}:${direction}`, cypher.neighbours(type, direction, true), (item: { node: Record<string, unknown>; rel: Record<string, unknown> }) => ({
+    node: toLightEntity(label, item.node),
+    rel: toRelationship(item.rel),
+  }), byName);
 }
 
+/** The neighbour nodes alone (no relationship properties to transfer), for fields that list only them. */
+export function neighbourNodesOf(executor: Executor, cypher: CypherLibrary, type: RelationshipType, direction: Direction) {
+  const label = otherEnd(type, direction);
+  return keyedLists(
+    executor,
+    `neighbour-nodes:${type}:${direction}`,
+    cypher.neighbours(type, direction, false),
+    (item: { node: Record<string, unknown> }) => toLightEntity(label, item.node),
+    entitiesByName,
+  );
+}
+
+const otherEnd = (type: RelationshipType, direction: Direction): NodeLabel => relationships[type][direction === 'OUT' ? 'to' : 'from'];
+
 /**
- * Any query shaped `UNWIND $keys AS key ... RETURN key, collect({node, rel}) AS items` as a DataLoader of
- * lists in key order (an absent key gets []); each list sorted by name for stable output.
+ * Any query shaped `UNWIND $keys AS key ... RETURN key, collect({node, rel}) AS items` (whole nodes) as a
+ * DataLoader of lists in key order (an absent key gets []); each list sorted by name for stable output.
  */
 export function listsByKey(executor: Executor, operation: string, statement: string) {
-  return new DataLoader<string, Neighbour[], string>(
+  return keyedLists(executor, operation, statement, (item: { node: Node; rel: Record<string, unknown> }) => ({
+    node: toEntity(item.node),
+    rel: toRelationship(item.rel),
+  }), byName);
+}
+
+function keyedLists<Item, Row>(executor: Executor, operation: string, statement: string, toItem: (row: Row) => Item, order: (a: Item, b: Item) => number) {
+  return new DataLoader<string, Item[], string>(
     async (keys) => {
       const records = await executor.read(operation, statement, { keys: [...keys] });
-      const byKey = new Map<string, Neighbour[]>();
+      const byKey = new Map<string, Item[]>();
       for (const record of records) {
-        const items = (record.get('items') as { node: Node; rel: Record<string, unknown> }[]).map((item) => ({
-          node: toEntity(item.node),
-          rel: toRelationship(item.rel),
-        }));
-        items.sort(byName);
+        const items = (record.get('items') as Row[]).map(toItem);
+        items.sort(order);
         byKey.set((record.get('key') as string).toLowerCase(), items);
       }
       return keys.map((key) => byKey.get(key.toLowerCase()) ?? []);

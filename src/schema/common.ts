@@ -84,7 +84,7 @@ export const EntityInterface = builder.interfaceRef<EntityRecord>('Entity').impl
   }),
 });
 
-/** Reads an optional scalar property of the node. */
+/** Reads an optional scalar property of the node (of a light record without it: IncompleteRecordError). */
 export function prop<T>(entity: EntityRecord, name: string): T | null {
   return (entity.props[name] as T | undefined) ?? null;
 }
@@ -99,14 +99,19 @@ export const includeRetractedArg = {
   description: 'Also list findings a curator retracted (each says so in `retracted`).',
 } as const;
 
-/** A list of neighbours along one relationship type (batched per request by DataLoader). */
+/** The neighbours along one relationship type with the relationships (batched per request by DataLoader). */
 export async function neighbours(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction) {
   return context.neighbours(type, direction).load(entity.key);
 }
 
+/** The neighbour entities alone along one relationship type (batched per request by DataLoader). */
+export async function neighbourNodes(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction) {
+  return context.neighbourNodes(type, direction).load(entity.key);
+}
+
 /** The single neighbour along a relationship that has at most one, or null. */
 export async function neighbour(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction) {
-  return (await neighbours(context, entity, type, direction))[0]?.node ?? null;
+  return (await neighbourNodes(context, entity, type, direction))[0] ?? null;
 }
 
 /** Defines a Relay node type for one label: global id from the key, loaded in batches by key. */

@@ -1,6 +1,6 @@
 // Condition and ConditionCategory (grouping by pathogenic mechanism, as in the review).
 import { builder } from '../builder.js';
-import { ConfidenceEnum, EntityInterface, neighbour, neighbours, prop } from './common.js';
+import { ConfidenceEnum, EntityInterface, neighbour, neighbourNodes, neighbours, prop } from './common.js';
 import { ConditionCategoryRef, ConditionRef, FindingRef, PathwayRef } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { ConditionLinkRef } from './pathway.js';
@@ -20,7 +20,7 @@ ConditionRef.implement({
     labelStatusNote: t.string({ nullable: true, description: "Curated note on topical ruxolitinib's label status here.", resolve: (c) => prop<string>(c, 'labelStatusNote') }),
     pathways: t.field({
       type: [PathwayRef],
-      resolve: async (c, _a, context) => (await neighbours(context, c, 'IMPLICATED_IN', 'IN')).map((n) => n.node),
+      resolve: (c, _a, context) => neighbourNodes(context, c, 'IMPLICATED_IN', 'IN'),
     }),
     pathwayLinks: t.field({
       type: [ConditionLinkRef],
@@ -30,7 +30,7 @@ ConditionRef.implement({
     findings: t.field({
       type: [FindingRef],
       args: findingArgs,
-      resolve: async (c, args, context) => filterFindings((await neighbours(context, c, 'IN_CONDITION', 'IN')).map((n) => n.node), args),
+      resolve: async (c, args, context) => filterFindings(await neighbourNodes(context, c, 'IN_CONDITION', 'IN'), args),
     }),
   }),
 });
@@ -40,7 +40,7 @@ ConditionCategoryRef.implement({
   fields: (t) => ({
     conditions: t.field({
       type: [ConditionRef],
-      resolve: async (c, _a, context) => (await neighbours(context, c, 'IN_CATEGORY', 'IN')).map((n) => n.node),
+      resolve: (c, _a, context) => neighbourNodes(context, c, 'IN_CATEGORY', 'IN'),
     }),
   }),
 });

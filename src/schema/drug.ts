@@ -1,6 +1,6 @@
 // Drug: identity, targets (with action and potency), products, findings, approvals.
 import { builder } from '../builder.js';
-import { EntityInterface, neighbours, prop, ProvenanceType, RouteEnum } from './common.js';
+import { EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, RouteEnum } from './common.js';
 import { DrugRef, ProductRef, FindingRef, TargetInteractionRef, TargetRef, type InteractionShape } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -27,12 +27,12 @@ DrugRef.implement({
     }),
     products: t.field({
       type: [ProductRef],
-      resolve: async (drug, _args, context) => (await neighbours(context, drug, 'CONTAINS', 'IN')).map((n) => n.node),
+      resolve: (drug, _args, context) => neighbourNodes(context, drug, 'CONTAINS', 'IN'),
     }),
     findings: t.field({
       type: [FindingRef],
       args: findingArgs,
-      resolve: async (drug, args, context) => filterFindings((await neighbours(context, drug, 'OF_DRUG', 'IN')).map((n) => n.node), args),
+      resolve: async (drug, args, context) => filterFindings(await neighbourNodes(context, drug, 'OF_DRUG', 'IN'), args),
     }),
   }),
 });

@@ -6,8 +6,8 @@ import type { Node } from 'neo4j-driver';
 import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { toEntity, toRelationship, type EntityRecord } from '../db/records.js';
-import { byName, type Neighbour } from '../loaders/entities.js';
+import { toEntity, toLightEntity, type EntityRecord } from '../db/records.js';
+import { entitiesByName } from '../loaders/entities.js';
 import { statusUnder } from '../use-status.js';
 import { RouteEnum } from './common.js';
 import { ApprovalRef, ConditionRef, DrugRef, FindingRef, RegulatorRef } from './refs.js';
@@ -65,17 +65,18 @@ function evidenceLoader(context: Context) {
     const records = await context.executor.read('evidence', context.cypher.query('evidence'), { pairs });
     const byId = new Map<string, EvidenceShape>();
     for (const r of records) {
-      const rows = (r.get('findings') as { finding: Node | null; study: Node; reports: Record<string, unknown> }[]).filter((f) => f.finding);
+      type Properties = Record<string, unknown>;
+      const rows = (r.get('findings') as { finding: Properties | null; study: Properties }[]).filter((f) => f.finding);
       const route = (pairs.find((p) => p.id === r.get('id'))?.route ?? null) as Route | null;
       const findings = new Map<string, EntityRecord>();
-      const studiesOf = new Map<string, Neighbour[]>();
+      const studiesOf = new Map<string, EntityRecord[]>();
       for (const row of rows) {
-        const finding = toEntity(row.finding!);
+        const finding = toLightEntity('Finding', row.finding!);
         findings.set(finding.key, finding);
-        studiesOf.set(finding.key, [...(studiesOf.get(finding.key) ?? []), { node: toEntity(row.study), rel: toRelationship(row.reports) }]);
+        studiesOf.set(finding.key, [...(studiesOf.get(finding.key) ?? []), toLightEntity('Study', row.study)]);
       }
       // What Finding.study and the regulator fields will ask for came with the evidence: prime their loaders.
-      for (const [key, studies] of studiesOf) context.neighbours('REPORTS', 'IN').prime(key, studies.sort(byName));
+      for (const [key, studies] of studiesOf) context.neighbourNodes('REPORTS', 'IN').prime(key, studies.sort(entitiesByName));
       const regulators = (r.get('regulators') as Node[]).map(toEntity);
       for (const regulator of regulators) context.entities('Regulator').prime(regulator.key, regulator);
       byId.set(r.get('id'), {
@@ -83,7 +84,7 @@ function evidenceLoader(context: Context) {
         condition: toEntity(r.get('c')),
         route,
         findings: [...findings.values()].sort((a, b) => a.key.localeCompare(b.key)),
-        studyOf: new Map([...studiesOf].map(([key, studies]) => [key, studies[0].node.key])),
+        studyOf: new Map([...studiesOf].map(([key, studies]) => [key, studies[0].key])),
         approvedBy: (r.get('approvedBy') as string[]).sort(),
         regulators: regulators.map((regulator) => regulator.key),
       });

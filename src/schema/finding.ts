@@ -4,7 +4,7 @@ import { builder } from '../builder.js';
 import { addFinding, retractFinding } from '../curation/findings.js';
 import type { EntityRecord } from '../db/records.js';
 import { AuditEventRef, auditTrailOf } from './audit.js';
-import { EntityInterface, includeRetractedArg, neighbour, neighbours, prop, ProvenanceInput, RouteEnum, unlessRetracted } from './common.js';
+import { EntityInterface, includeRetractedArg, neighbour, neighbourNodes, prop, ProvenanceInput, RouteEnum, unlessRetracted } from './common.js';
 import { ConditionRef, DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
 import { pageOfList } from './connections.js';
 import { pluralRoot, refuseBackwardPaging, singularRoot } from './roots.js';
@@ -77,7 +77,7 @@ export function findingsConnectionField(ref: typeof DrugRef, type: RelationshipT
         args: findingArgs,
         resolve: async (entity, args, context) => {
           refuseBackwardPaging(args);
-          const all = filterFindings((await neighbours(context, entity, type, direction)).map((n) => n.node), args);
+          const all = filterFindings(await neighbourNodes(context, entity, type, direction), args);
           return pageOfList(context, all, args);
         },
       },

@@ -1,5 +1,6 @@
 // Imports every part of the schema (each registers its types on the builder) and builds it.
 import { builder } from '../builder.js';
+import { completeLightRecords } from './complete-records.js';
 import './common.js';
 import './drug.js';
 import './product.js';
@@ -16,4 +17,4 @@ import './evidence.js';
 import './audit.js';
 import './meta.js';
 
-export const schema = builder.toSchema();
+export const schema = completeLightRecords(builder.toSchema());

@@ -1,7 +1,7 @@
 // Pathway: the targets signalling in it, the conditions it is implicated in, its place in the hierarchy.
 import { builder } from '../builder.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
-import { EntityInterface, neighbour, neighbours, prop, ProvenanceType } from './common.js';
+import { EntityInterface, neighbour, neighbourNodes, neighbours, prop, ProvenanceType } from './common.js';
 import { ConditionRef, PathwayRef, TargetRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 import { PathwayLinkRef } from './target.js';
@@ -27,7 +27,7 @@ PathwayRef.implement({
     }),
     targets: t.field({
       type: [TargetRef],
-      resolve: async (p, _a, context) => (await neighbours(context, p, 'PARTICIPATES_IN', 'IN')).map((n) => n.node),
+      resolve: (p, _a, context) => neighbourNodes(context, p, 'PARTICIPATES_IN', 'IN'),
     }),
     targetLinks: t.field({
       type: [PathwayLinkRef],
@@ -36,7 +36,7 @@ PathwayRef.implement({
     }),
     conditions: t.field({
       type: [ConditionRef],
-      resolve: async (p, _a, context) => (await neighbours(context, p, 'IMPLICATED_IN', 'OUT')).map((n) => n.node),
+      resolve: (p, _a, context) => neighbourNodes(context, p, 'IMPLICATED_IN', 'OUT'),
     }),
     conditionLinks: t.field({
       type: [ConditionLinkRef],
@@ -50,7 +50,7 @@ PathwayRef.implement({
     }),
     children: t.field({
       type: [PathwayRef],
-      resolve: async (p, _a, context) => (await neighbours(context, p, 'PART_OF', 'IN')).map((n) => n.node),
+      resolve: (p, _a, context) => neighbourNodes(context, p, 'PART_OF', 'IN'),
     }),
   }),
 });

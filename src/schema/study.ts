@@ -2,7 +2,7 @@
 // with its judgement (the corpus records which of the review's 28 a study is *believed* to be).
 import { builder } from '../builder.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
-import { EntityInterface, neighbours, prop, ProvenanceType } from './common.js';
+import { EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType } from './common.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { FindingRef, StudyRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -77,12 +77,12 @@ StudyRef.implement({
     findings: t.field({
       type: [FindingRef],
       args: findingArgs,
-      resolve: async (s, args, c) => filterFindings((await neighbours(c, s, 'REPORTS', 'OUT')).map((n) => n.node), args),
+      resolve: async (s, args, c) => filterFindings(await neighbourNodes(c, s, 'REPORTS', 'OUT'), args),
     }),
     includedIn: t.field({
       type: [StudyRef],
       description: 'Reviews believed to include this study (see inclusions for the judgement).',
-      resolve: async (s, _a, c) => (await neighbours(c, s, 'INCLUDES', 'IN')).map((n) => n.node),
+      resolve: (s, _a, c) => neighbourNodes(c, s, 'INCLUDES', 'IN'),
     }),
     includes: t.field({
       type: [StudyRef],

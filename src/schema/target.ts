@@ -1,6 +1,6 @@
 // Target (JAK family kinases): the drugs acting on it and the pathways it signals in.
 import { builder } from '../builder.js';
-import { EntityInterface, neighbours, prop, ProvenanceType } from './common.js';
+import { EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType } from './common.js';
 import { PathwayRef, TargetInteractionRef, TargetRef } from './refs.js';
 import { mostPotentFirst } from './drug.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -34,7 +34,7 @@ TargetRef.implement({
     }),
     pathways: t.field({
       type: [PathwayRef],
-      resolve: async (target, _a, context) => (await neighbours(context, target, 'PARTICIPATES_IN', 'OUT')).map((n) => n.node),
+      resolve: (target, _a, context) => neighbourNodes(context, target, 'PARTICIPATES_IN', 'OUT'),
     }),
     pathwayLinks: t.field({
       type: [PathwayLinkRef],

@@ -1,0 +1,52 @@
+// Light records (src/db/records.ts): neighbour lists and the evidence carry only keys, names and what lists
+// are filtered by. A field that needs more is answered from the complete record, loaded in one batched
+// round trip, with exactly the value a direct lookup gives.
+import { afterAll, describe, expect, it } from 'vitest';
+import { IncompleteRecordError, toLightEntity } from '../src/db/records.js';
+import { testApp } from './support/app.js';
+
+const { gql, close } = testApp();
+afterAll(close);
+
+const targetFields = 'key name synonyms description family confidence xrefs { source id url } sources { citation pmid doi confidence }';
+
+describe('light records', () => {
+  it('answer every field of a neighbour as a direct lookup does, for one more round trip', async () => {
+    const keysOnly = await gql(`{ drug(key: "ruxolitinib") { targets(includeSecondary: true) { target { key name } } } }`);
+    const rich = await gql(`{ drug(key: "ruxolitinib") { targets(includeSecondary: true) { target { ${targetFields} } } } }`);
+    expect(rich.body.errors).toBeUndefined();
+    // drug, targets; then one batch of complete targets, however many targets there are.
+    expect(keysOnly.roundTrips).toBe(2);
+    expect(rich.roundTrips).toBe(3);
+    const targets = rich.body.data.drug.targets.map((t: { target: { key: string } }) => t.target);
+    expect(targets.length).toBeGreaterThan(2);
+    for (const target of targets) {
+      const direct = await gql(`query($key: String!) { target(key: $key) { ${targetFields} } }`, { key: target.key });
+      expect(target).toEqual(direct.body.data.target);
+    }
+    expect(targets.some((t: { description: string | null; xrefs: unknown[] }) => t.description && t.xrefs.length > 0)).toBe(true);
+  });
+
+  it('answer the long texts of the evidence findings and their studies as direct lookups do', async () => {
+    const findingFields = 'key summary regimen adverseEvents outcome patients sources { citation }';
+    const result = await gql(`{ evidence(drug: "ruxolitinib", condition: "alopecia-areata") {
+      findings { ${findingFields} study { key name year design notes xrefs { source id } } } } }`);
+    expect(result.body.errors).toBeUndefined();
+    const findings = result.body.data.evidence.findings;
+    expect(findings.length).toBeGreaterThan(1);
+    for (const finding of findings) {
+      const direct = await gql(`query($key: String!) { finding(key: $key) { ${findingFields} study { key name year design notes xrefs { source id } } } }`, {
+        key: finding.key,
+      });
+      expect(finding).toEqual(direct.body.data.finding);
+    }
+  });
+
+  it('refuse to read a property they do not carry, so that no field can answer from a missing one', () => {
+    const finding = toLightEntity('Finding', { key: 'f1', name: 'F', outcome: 'IMPROVED' });
+    expect(finding.props.outcome).toBe('IMPROVED');
+    expect(() => finding.props.summary).toThrow(IncompleteRecordError);
+    expect(() => finding.sources).toThrow(IncompleteRecordError);
+    expect(() => finding.synonyms).toThrow(IncompleteRecordError);
+  });
+});
