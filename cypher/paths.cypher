@@ -2,6 +2,8 @@
 // round trip: both ends resolved (a key of the given label, or of any label: more than one entity means
 // ambiguous, and the caller says so), then the paths, unless an end is unknown, ambiguous or the other end.
 // Shortest first; among equal lengths the best-supported (most sources) first, then by node keys.
+// The nodes come as light records and the relationships without their sources (src/db/records.ts): a
+// path's sources are asked for far less often than its keys, and are most of its bytes.
 // The paths of each length are searched only while the shorter ones number fewer than $first, so a pair
 // with many short paths never pays for the far more numerous long ones (paths-of-length.cypher).
 // One block per length, 1 to the maximum (1..6), is written in below at start-up (src/db/cypher.ts
@@ -21,6 +23,9 @@ CALL (froms, tos) {
   WITH froms[0] AS a, tos[0] AS b
 {{BY_LENGTH}}
   UNWIND ({{FOUND}})[..$first] AS p
-  RETURN collect({nodes: nodes(p), steps: [r IN relationships(p) | {type: type(r), start: startNode(r).keyNorm, props: properties(r)}]}) AS paths
+  RETURN collect({
+    nodes: [n IN nodes(p) | {{LIGHT n}}],
+    steps: [r IN relationships(p) | {type: type(r), start: startNode(r).keyNorm, id: elementId(r), props: r {.*, sources: null}}]
+  }) AS paths
 }
-RETURN froms, tos, paths
+RETURN [n IN froms | {{LIGHT n}}] AS froms, [n IN tos | {{LIGHT n}}] AS tos, paths

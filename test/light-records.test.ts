@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IncompleteRecordError, toLightEntity } from '../src/db/records.js';
 import { testApp } from './support/app.js';
 
-const { gql, close } = testApp();
+const { gql, executor, close } = testApp();
 afterAll(close);
 
 const targetFields = 'key name synonyms description family confidence xrefs { source id url } sources { citation pmid doi confidence }';
@@ -39,6 +39,34 @@ describe('light records', () => {
         key: finding.key,
       });
       expect(finding).toEqual(direct.body.data.finding);
+    }
+  });
+
+  it('answer the nodes and the sources of path steps as direct lookups do', async () => {
+    const result = await gql(`{ paths(from: "drug:ruxolitinib", to: "condition:lichen-planus", maxLength: 3, first: 6) {
+      nodes { key entityType description sources { citation } } steps { type reversed from { key } to { key } sources { citation confidence } } } }`);
+    expect(result.body.errors).toBeUndefined();
+    const paths = result.body.data.paths;
+    expect(paths.length).toBeGreaterThan(1);
+    // path, one batch of complete nodes, one batch of relationship sources.
+    expect(result.roundTrips).toBe(3);
+    for (const path of paths) {
+      for (const node of path.nodes) {
+        const field = node.entityType.charAt(0).toLowerCase() + node.entityType.slice(1);
+        const direct = await gql(`query($key: String!) { ${field}(key: $key) { key entityType description sources { citation } } }`, { key: node.key });
+        expect(node).toEqual(direct.body.data[field]);
+      }
+      for (const step of path.steps) {
+        const [start, end] = step.reversed ? [step.to.key, step.from.key] : [step.from.key, step.to.key];
+        const [stored] = await executor().read('test:step', `MATCH (a:Entity {keyNorm: toLower($start)})-[r]->(b:Entity {keyNorm: toLower($end)}) WHERE type(r) = $type RETURN r.sources AS sources`, {
+          start,
+          end,
+          type: step.type,
+        });
+        const sources = JSON.parse(stored.get('sources')) as { citation: string; confidence: string }[];
+        expect(step.sources).toEqual(sources.map(({ citation, confidence }) => ({ citation, confidence })));
+        expect(step.sources.length).toBeGreaterThan(0);
+      }
     }
   });
 

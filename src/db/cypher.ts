@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeLabels, relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
-import { lightProjection } from './records.js';
+import { lightProjection, lightProjectionOfAnyLabel } from './records.js';
 
 /** The longest path `paths` may search: its cost grows with the graph's branching to this power. */
 export const MAX_PATH_LENGTH = 6;
@@ -27,13 +27,18 @@ const queryNames = [
   'create-finding',
   'retract-finding',
   'audit-events',
+  'relationship-sources',
+  'complete-records',
 ] as const;
 
 export type QueryName = (typeof queryNames)[number];
 
-// `{{LIGHT f Finding}}` in a statement: the node f as a light record (src/db/records.ts lightProjection).
+// `{{LIGHT f Finding}}` in a statement: the node f as a light record (src/db/records.ts lightProjection);
+// `{{LIGHT n}}`: the node n, of any label, as a light record (lightProjectionOfAnyLabel).
 function readCypher(name: string): string {
-  return readFileSync(`${cypherDir}${name}.cypher`, 'utf8').replace(/\{\{LIGHT (\w+) (\w+)\}\}/g, (_all, variable: string, label: NodeLabel) => lightProjection(variable, label));
+  return readFileSync(`${cypherDir}${name}.cypher`, 'utf8').replace(/\{\{LIGHT (\w+)(?: (\w+))?\}\}/g, (_all, variable: string, label?: NodeLabel) =>
+    label ? lightProjection(variable, label) : lightProjectionOfAnyLabel(variable),
+  );
 }
 
 /** Statements split on `;` at line ends, comments dropped (for schema files with one statement per line). */

@@ -31,6 +31,10 @@ export interface EntityRecord {
 export interface RelationshipRecord {
   sources: Provenance[];
   props: Record<string, unknown>;
+  /** false: its `sources` were left out (load them by `id`, see src/schema/paths.ts). */
+  complete: boolean;
+  /** The relationship's element id, where the statement gave it. */
+  id?: string;
 }
 
 // What the server filters, sorts or sums lists of light records by, besides key and name: findings by
@@ -50,6 +54,15 @@ export const LIGHT_PROPERTIES = Object.fromEntries(nodeLabels.map((label) => [la
 /** A light record of `label` as a Cypher map projection of the node `variable`. */
 export function lightProjection(variable: string, label: NodeLabel): string {
   return `${variable} {${LIGHT_PROPERTIES[label].map((name) => `.${name}`).join(', ')}}`;
+}
+
+/**
+ * A light record of a node of any label (a path's): the light properties of every label, which a label
+ * without them gets as nulls and its record refuses to read, and the label as `__label`.
+ */
+export function lightProjectionOfAnyLabel(variable: string): string {
+  const names = [...new Set(Object.values(LIGHT_PROPERTIES).flat())];
+  return `${variable} {${names.map((name) => `.${name}`).join(', ')}, __label: [l IN labels(${variable}) WHERE l <> 'Entity'][0]}`;
 }
 
 /** A property was read from a light record that does not have it: answer from the complete record instead. */
@@ -118,5 +131,18 @@ export function toRelationship(props: Record<string, unknown>): RelationshipReco
       return (sources ??= parseJsonList<Provenance>(props.sources));
     },
     props,
+    complete: true,
+  };
+}
+
+/** A relationship's properties without its sources (`r {.*, sources: null}`), which are loaded by id when asked. */
+export function toLightRelationship(id: string, props: Record<string, unknown>): RelationshipRecord {
+  return {
+    get sources(): Provenance[] {
+      throw new Error(`relationship ${id}: sources are not in a light relationship record`);
+    },
+    props,
+    complete: false,
+    id,
   };
 }

@@ -1,13 +1,30 @@
 // Light records (src/db/records.ts) leave out the long text properties. Every field of the schema is
 // wrapped here, once, after the schema is built: when the field's parent is a light record and the resolver
 // reads a property the record lacks (IncompleteRecordError), the field is answered again from the complete
-// record, loaded by key through the request's entity loader (one batched round trip for all such parents of
-// a tick). Fields that need only what a light record has (keys, names, numbers, neighbours) pay nothing.
+// record, loaded by label and key (one batched round trip for all such parents of a tick, whatever their
+// labels). Fields that need only what a light record has (keys, names, numbers, neighbours) pay nothing.
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
-import { IncompleteRecordError, type EntityRecord } from '../db/records.js';
+import DataLoader from 'dataloader';
+import type { Node } from 'neo4j-driver';
+import { IncompleteRecordError, toEntity, type EntityRecord } from '../db/records.js';
 
 type Resolver = GraphQLFieldResolver<unknown, Context>;
+
+/** The complete records of light ones, by JSON [label, key], batched per request. */
+const loaders = new WeakMap<Context, DataLoader<string, EntityRecord | null>>();
+function completeRecords(context: Context) {
+  if (!loaders.has(context)) {
+    loaders.set(
+      context,
+      new DataLoader(async (refs) => {
+        const records = await context.executor.read('complete-records', context.cypher.query('complete-records'), { keys: refs.map((ref) => JSON.parse(ref)) });
+        return records.map((r) => (r.get('n') ? toEntity(r.get('n') as Node) : null));
+      }),
+    );
+  }
+  return loaders.get(context)!;
+}
 
 const isLight = (parent: unknown): parent is EntityRecord =>
   typeof parent === 'object' && parent !== null && (parent as EntityRecord).complete === false;
@@ -15,9 +32,8 @@ const isLight = (parent: unknown): parent is EntityRecord =>
 /** Answers the field again from the complete record, when the error says the light parent lacked a property. */
 function fromCompleteRecord(error: unknown, parent: EntityRecord, resolve: Resolver, args: unknown, context: Context, info: GraphQLResolveInfo) {
   if (!(error instanceof IncompleteRecordError) || error.key !== parent.key || error.label !== parent.label) throw error;
-  return context
-    .entities(parent.label)
-    .load(parent.key)
+  return completeRecords(context)
+    .load(JSON.stringify([parent.label, parent.key]))
     .then((complete) => {
       if (!complete) throw error; // gone since the light record was read
       return resolve(complete, args, context, info);

@@ -4,7 +4,9 @@ import { GraphQLError } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
 import { MAX_PATH_LENGTH } from '../db/cypher.js';
-import { toEntity, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
+import DataLoader from 'dataloader';
+import type { Context } from '../context.js';
+import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type Provenance, type RelationshipRecord } from '../db/records.js';
 import { nodeLabels, type NodeLabel } from '../graph-model.js';
 import { defaultLimits } from '../limits.js';
 import { EntityInterface, ProvenanceType } from './common.js';
@@ -22,7 +24,7 @@ const PathStepRef = builder.objectRef<StepShape>('PathStep').implement({
     to: t.field({ type: EntityInterface, resolve: (s) => s.to }),
     type: t.exposeString('type', { description: 'The relationship type, e.g. INTERACTS_WITH.' }),
     reversed: t.exposeBoolean('reversed'),
-    sources: t.field({ type: [ProvenanceType], resolve: (s) => s.link.sources }),
+    sources: t.field({ type: [ProvenanceType], resolve: (s, _a, context) => relationshipSources(context, s.link) }),
   }),
 });
 
@@ -38,9 +40,11 @@ function badInput(message: string, extensions: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } });
 }
 
-/** Turns the rows of paths.cypher / mechanisms.cypher into paths with steps in path order. */
-function toPath(nodes: Node[], steps: { type: string; start: string; props: Record<string, unknown> }[]): PathShape {
-  const entities = nodes.map(toEntity);
+type LightNode = Record<string, unknown> & { __label: NodeLabel; key: string };
+interface StepRow { type: string; start: string; props: Record<string, unknown>; id?: string }
+
+/** Turns the rows of paths.cypher (light records) / mechanisms.cypher (nodes) into paths with steps in path order. */
+function toPath(entities: EntityRecord[], steps: StepRow[]): PathShape {
   return {
     nodes: entities,
     steps: steps.map((s, i) => ({
@@ -48,9 +52,28 @@ function toPath(nodes: Node[], steps: { type: string; start: string; props: Reco
       to: entities[i + 1],
       type: s.type,
       reversed: s.start !== entities[i].key.toLowerCase(),
-      link: toRelationship(s.props),
+      link: s.id === undefined ? toRelationship(s.props) : toLightRelationship(s.id, s.props),
     })),
   };
+}
+
+const lightNode = (n: LightNode) => toLightEntity(n.__label, n);
+
+/** The sources of light relationships (paths' steps) by element id, batched per request. */
+const sourceLoaders = new WeakMap<Context, DataLoader<string, Provenance[]>>();
+function relationshipSources(context: Context, link: RelationshipRecord): Provenance[] | Promise<Provenance[]> {
+  if (link.complete) return link.sources;
+  if (!sourceLoaders.has(context)) {
+    sourceLoaders.set(
+      context,
+      new DataLoader(async (ids) => {
+        const records = await context.executor.read('relationship-sources', context.cypher.query('relationship-sources'), { keys: [...ids] });
+        const byId = new Map(records.map((r) => [r.get('key') as string, toRelationship({ sources: r.get('sources') }).sources]));
+        return ids.map((id) => byId.get(id) ?? []);
+      }),
+    );
+  }
+  return sourceLoaders.get(context)!.load(link.id!);
 }
 
 /** "drug:ruxolitinib" or "ruxolitinib" as a label (when the prefix names one) and a key. */
@@ -61,12 +84,9 @@ function parseRef(ref: string): { label: NodeLabel | null; key: string } {
 }
 
 /** AMBIGUOUS_KEY when a key names more than one entity, with the typed keys to choose from. */
-function refuseAmbiguous(ref: string, nodes: Node[]) {
+function refuseAmbiguous(ref: string, nodes: LightNode[]) {
   if (nodes.length <= 1) return;
-  const candidates = nodes.map((n) => {
-    const e = toEntity(n);
-    return `${e.label.charAt(0).toLowerCase()}${e.label.slice(1)}:${e.key}`;
-  });
+  const candidates = nodes.map((n) => `${n.__label.charAt(0).toLowerCase()}${n.__label.slice(1)}:${n.key}`);
   throw new GraphQLError(`"${ref}" names more than one entity; prefix it with its type: ${candidates.join(', ')}.`, {
     extensions: { code: 'AMBIGUOUS_KEY', candidates },
   });
@@ -96,7 +116,7 @@ builder.queryField('paths', (t) =>
       });
       refuseAmbiguous(args.from, record.get('froms'));
       refuseAmbiguous(args.to, record.get('tos'));
-      return (record.get('paths') as { nodes: Node[]; steps: Parameters<typeof toPath>[1] }[]).map((p) => toPath(p.nodes, p.steps));
+      return (record.get('paths') as { nodes: LightNode[]; steps: StepRow[] }[]).map((p) => toPath(p.nodes.map(lightNode), p.steps));
     },
   }),
 );
@@ -119,7 +139,7 @@ builder.queryField('mechanisms', (t) =>
         condition: args.condition,
         first,
       });
-      return records.map((r) => toPath(r.get('nodes'), r.get('steps')));
+      return records.map((r) => toPath((r.get('nodes') as Node[]).map(toEntity), r.get('steps')));
     },
   }),
 );
