@@ -27,6 +27,23 @@ describe('light records', () => {
     expect(targets.some((t: { description: string | null; xrefs: unknown[] }) => t.description && t.xrefs.length > 0)).toBe(true);
   });
 
+  it('answer the sources of a drug-target link as the stored relationship has them, for one more round trip', async () => {
+    const result = await gql(`{ drug(key: "ruxolitinib") { targets(includeSecondary: true) { target { key } potencyNm sources { citation pmid confidence } } } }`);
+    expect(result.body.errors).toBeUndefined();
+    // drug, targets; then one batch of relationship sources.
+    expect(result.roundTrips).toBe(3);
+    const interactions = result.body.data.drug.targets;
+    expect(interactions.length).toBeGreaterThan(2);
+    for (const interaction of interactions) {
+      const [stored] = await executor().read('test:link', `MATCH (:Drug {keyNorm: 'ruxolitinib'})-[r:INTERACTS_WITH]->(t:Target {keyNorm: toLower($key)}) RETURN r.sources AS sources`, {
+        key: interaction.target.key,
+      });
+      const sources = JSON.parse(stored.get('sources')) as { citation: string; pmid?: string; confidence: string }[];
+      expect(interaction.sources).toEqual(sources.map(({ citation, pmid, confidence }) => ({ citation, pmid: pmid ?? null, confidence })));
+      expect(interaction.sources.length).toBeGreaterThan(0);
+    }
+  });
+
   it('answer the long texts of the evidence findings and their studies as direct lookups do', async () => {
     const findingFields = 'key summary regimen adverseEvents outcome patients sources { citation }';
     const result = await gql(`{ evidence(drug: "ruxolitinib", condition: "alopecia-areata") {

@@ -123,7 +123,7 @@ export function loadCypherLibrary(): CypherLibrary {
         neighbours.set(
           `${type}:${direction}:${withLinks}`,
           templates[direction]
-            .replaceAll('{{ITEM}}', withLinks ? `{node: ${lightProjection('m', other)}, rel: properties(r)}` : `{node: ${lightProjection('m', other)}}`)
+            .replaceAll('{{ITEM}}', withLinks ? `{node: ${lightProjection('m', other)}, id: elementId(r), rel: r {.*, sources: null}}` : `{node: ${lightProjection('m', other)}}`)
             .replaceAll('{{SELF}}', self)
             .replaceAll('{{TYPE}}', type)
             .replaceAll('{{OTHER}}', other),

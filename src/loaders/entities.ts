@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Node } from 'neo4j-driver';
 import type { CypherLibrary } from '../db/cypher.js';
 import type { Executor } from '../db/executor.js';
-import { toEntity, toLightEntity, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
+import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
 import { relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
 
 export interface Neighbour {
@@ -33,12 +33,12 @@ export function entitiesByKey(executor: Executor, cypher: CypherLibrary, label: 
   );
 }
 
-/** The neighbours of many nodes along one relationship type, with the relationships, in one query. */
+/** The neighbours of many nodes along one relationship type, with the relationships (without their sources), in one query. */
 export function neighboursOf(executor: Executor, cypher: CypherLibrary, type: RelationshipType, direction: Direction) {
   const label = otherEnd(type, direction);
-  return keyedLists(executor, `neighbours:${type}:${direction}`, cypher.neighbours(type, direction, true), (item: { node: Record<string, unknown>; rel: Record<string, unknown> }) => ({
+  return keyedLists(executor, `neighbours:${type}:${direction}`, cypher.neighbours(type, direction, true), (item: { node: Record<string, unknown>; id: string; rel: Record<string, unknown> }) => ({
     node: toLightEntity(label, item.node),
-    rel: toRelationship(item.rel),
+    rel: toLightRelationship(item.id, item.rel),
   }), byName);
 }
 

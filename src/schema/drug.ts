@@ -1,6 +1,7 @@
 // Drug: identity, targets (with action and potency), products, findings, approvals.
 import { builder } from '../builder.js';
 import { EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, RouteEnum } from './common.js';
+import { linkSources } from './link-sources.js';
 import { DrugRef, ProductRef, FindingRef, TargetInteractionRef, TargetRef, type InteractionShape } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -57,7 +58,7 @@ TargetInteractionRef.implement({
     primary: t.boolean({ description: 'A primary (intended) target, as opposed to weaker off-target activity.', resolve: (i) => i.link.props.primary === true }),
     potencyNm: t.float({ nullable: true, description: 'Potency in nM (see potencyType), null where not measured.', resolve: (i) => (i.link.props.potencyNm as number | undefined) ?? null }),
     potencyType: t.string({ nullable: true, resolve: (i) => (i.link.props.potencyType as string | undefined) ?? null }),
-    sources: t.field({ type: [ProvenanceType], resolve: (i) => i.link.sources }),
+    sources: t.field({ type: [ProvenanceType], resolve: (i, _a, c) => linkSources(c, i.link) }),
   }),
 });
 

@@ -4,9 +4,8 @@ import { GraphQLError } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
 import { MAX_PATH_LENGTH } from '../db/cypher.js';
-import DataLoader from 'dataloader';
-import type { Context } from '../context.js';
-import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type Provenance, type RelationshipRecord } from '../db/records.js';
+import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
+import { linkSources } from './link-sources.js';
 import { nodeLabels, type NodeLabel } from '../graph-model.js';
 import { defaultLimits } from '../limits.js';
 import { EntityInterface, ProvenanceType } from './common.js';
@@ -24,7 +23,7 @@ const PathStepRef = builder.objectRef<StepShape>('PathStep').implement({
     to: t.field({ type: EntityInterface, resolve: (s) => s.to }),
     type: t.exposeString('type', { description: 'The relationship type, e.g. INTERACTS_WITH.' }),
     reversed: t.exposeBoolean('reversed'),
-    sources: t.field({ type: [ProvenanceType], resolve: (s, _a, context) => relationshipSources(context, s.link) }),
+    sources: t.field({ type: [ProvenanceType], resolve: (s, _a, context) => linkSources(context, s.link) }),
   }),
 });
 
@@ -58,23 +57,6 @@ function toPath(entities: EntityRecord[], steps: StepRow[]): PathShape {
 }
 
 const lightNode = (n: LightNode) => toLightEntity(n.__label, n);
-
-/** The sources of light relationships (paths' steps) by element id, batched per request. */
-const sourceLoaders = new WeakMap<Context, DataLoader<string, Provenance[]>>();
-function relationshipSources(context: Context, link: RelationshipRecord): Provenance[] | Promise<Provenance[]> {
-  if (link.complete) return link.sources;
-  if (!sourceLoaders.has(context)) {
-    sourceLoaders.set(
-      context,
-      new DataLoader(async (ids) => {
-        const records = await context.executor.read('relationship-sources', context.cypher.query('relationship-sources'), { keys: [...ids] });
-        const byId = new Map(records.map((r) => [r.get('key') as string, toRelationship({ sources: r.get('sources') }).sources]));
-        return ids.map((id) => byId.get(id) ?? []);
-      }),
-    );
-  }
-  return sourceLoaders.get(context)!.load(link.id!);
-}
 
 /** "drug:ruxolitinib" or "ruxolitinib" as a label (when the prefix names one) and a key. */
 function parseRef(ref: string): { label: NodeLabel | null; key: string } {

@@ -2,6 +2,7 @@
 import { builder } from '../builder.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
 import { EntityInterface, neighbour, neighbourNodes, neighbours, prop, ProvenanceType } from './common.js';
+import { linkSources } from './link-sources.js';
 import { ConditionRef, PathwayRef, TargetRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 import { PathwayLinkRef } from './target.js';
@@ -14,7 +15,7 @@ export const ConditionLinkRef = builder.objectRef<ConditionLinkShape>('PathwayCo
     pathway: t.field({ type: PathwayRef, resolve: (l) => l.pathway }),
     condition: t.field({ type: ConditionRef, resolve: (l) => l.condition }),
     note: t.string({ nullable: true, resolve: (l) => (l.link.props.note as string | undefined) ?? null }),
-    sources: t.field({ type: [ProvenanceType], resolve: (l) => l.link.sources }),
+    sources: t.field({ type: [ProvenanceType], resolve: (l, _a, c) => linkSources(c, l.link) }),
   }),
 });
 

@@ -1,5 +1,6 @@
 // Regulator: an agency and the approvals it issued.
-import { EntityInterface, neighbours, prop } from './common.js';
+import { toRelationship } from '../db/records.js';
+import { EntityInterface, neighbourNodes, prop } from './common.js';
 import { approvalArgs, filterApprovals } from './approval.js';
 import { ApprovalRef, RegulatorRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -13,7 +14,7 @@ RegulatorRef.implement({
       args: approvalArgs,
       resolve: async (r, args, c) =>
         filterApprovals(
-          (await neighbours(c, r, 'ISSUED', 'OUT')).map((n) => ({ ...n, rel: { ...n.rel, props: { regulator: r.key } } })),
+          (await neighbourNodes(c, r, 'ISSUED', 'OUT')).map((node) => ({ node, rel: toRelationship({ regulator: r.key }) })),
           args,
         ),
     }),

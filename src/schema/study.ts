@@ -3,6 +3,7 @@
 import { builder } from '../builder.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
 import { EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType } from './common.js';
+import { linkSources } from './link-sources.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { FindingRef, StudyRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -23,7 +24,7 @@ const InclusionRef = builder.objectRef<InclusionShape>('Inclusion').implement({
     study: t.field({ type: StudyRef, resolve: (i) => i.study }),
     judgement: t.field({ type: InclusionJudgementEnum, resolve: (i) => i.link.props.judgement as 'LIKELY' }),
     basis: t.string({ nullable: true, resolve: (i) => (i.link.props.basis as string | undefined) ?? null }),
-    sources: t.field({ type: [ProvenanceType], resolve: (i) => i.link.sources }),
+    sources: t.field({ type: [ProvenanceType], resolve: (i, _a, c) => linkSources(c, i.link) }),
   }),
 });
 

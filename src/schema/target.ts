@@ -1,6 +1,7 @@
 // Target (JAK family kinases): the drugs acting on it and the pathways it signals in.
 import { builder } from '../builder.js';
 import { EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType } from './common.js';
+import { linkSources } from './link-sources.js';
 import { PathwayRef, TargetInteractionRef, TargetRef } from './refs.js';
 import { mostPotentFirst } from './drug.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -13,7 +14,7 @@ export const PathwayLinkRef = builder.objectRef<PathwayLinkShape>('TargetPathway
   fields: (t) => ({
     target: t.field({ type: TargetRef, resolve: (l) => l.target }),
     pathway: t.field({ type: PathwayRef, resolve: (l) => l.pathway }),
-    sources: t.field({ type: [ProvenanceType], resolve: (l) => l.link.sources }),
+    sources: t.field({ type: [ProvenanceType], resolve: (l, _a, c) => linkSources(c, l.link) }),
   }),
 });
 
