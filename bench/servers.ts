@@ -41,7 +41,8 @@ export function rssOf(pid: number): number {
 export async function startServer(implementation: Implementation, port: number, neo4jUri: string, log: (line: string) => void): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', implementation.entry], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...implementation.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), NEO4J_QUERY_TIMEOUT_MS: '15000' },
+    // NODE_ENV=production for all three, as a deployment runs them (graphql-js's production type checks).
+    env: { ...process.env, NODE_ENV: 'production', ...implementation.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), NEO4J_QUERY_TIMEOUT_MS: '15000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

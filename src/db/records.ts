@@ -76,38 +76,61 @@ function parseJsonList<T>(value: unknown): T[] {
   return typeof value === 'string' ? (JSON.parse(value) as T[]) : [];
 }
 
-function entity(label: NodeLabel, p: Record<string, unknown>, complete: boolean): EntityRecord {
-  // xrefs and sources are parsed on first use: a nested list can bring thousands of nodes and relationships
-  // of which a query asks only the keys.
-  let xrefs: Xref[] | undefined;
-  let sources: Provenance[] | undefined;
-  const record: EntityRecord = {
-    label,
-    key: p.key as string,
-    name: p.name as string,
-    get synonyms() {
-      return (record.props.synonyms as string[] | undefined) ?? [];
-    },
-    get xrefs() {
-      return (xrefs ??= parseJsonList<Xref>(record.props.xrefs));
-    },
-    get sources() {
-      return (sources ??= parseJsonList<Provenance>(record.props.sources));
-    },
-    props: p,
-    complete,
-  };
-  return record;
+// Classes, not object literals with getters: a literal's getters are new closures for every record, and a
+// large list makes tens of thousands of records per request.
+class Entity implements EntityRecord {
+  readonly key: string;
+  readonly name: string;
+  private parsedXrefs?: Xref[];
+  private parsedSources?: Provenance[];
+
+  constructor(
+    readonly label: NodeLabel,
+    readonly props: Record<string, unknown>,
+    readonly complete: boolean,
+  ) {
+    this.key = props.key as string;
+    this.name = props.name as string;
+  }
+
+  get synonyms(): string[] {
+    return (this.props.synonyms as string[] | undefined) ?? [];
+  }
+
+  // xrefs and sources are parsed on first use: a nested list can bring thousands of nodes of which a query
+  // asks only the keys.
+  get xrefs(): Xref[] {
+    return (this.parsedXrefs ??= parseJsonList<Xref>(this.props.xrefs));
+  }
+
+  get sources(): Provenance[] {
+    return (this.parsedSources ??= parseJsonList<Provenance>(this.props.sources));
+  }
+}
+
+class Relationship implements RelationshipRecord {
+  private parsedSources?: Provenance[];
+
+  constructor(
+    readonly props: Record<string, unknown>,
+    readonly complete: boolean,
+    readonly id?: string,
+  ) {}
+
+  get sources(): Provenance[] {
+    if (!this.complete) throw new Error(`relationship ${this.id}: sources are not in a light relationship record`);
+    return (this.parsedSources ??= parseJsonList<Provenance>(this.props.sources));
+  }
 }
 
 /** A complete record of a node. */
 export function toEntity(node: Node): EntityRecord {
-  return entity(node.labels.find((l) => l !== 'Entity') as NodeLabel, node.properties as Record<string, unknown>, true);
+  return new Entity(node.labels.find((l) => l !== 'Entity') as NodeLabel, node.properties as Record<string, unknown>, true);
 }
 
 /** A light record from its LIGHT_PROPERTIES (lightProjection); reading any other property throws. */
 export function toLightEntity(label: NodeLabel, properties: Record<string, unknown>): EntityRecord {
-  return entity(label, new Proxy(properties, lightGuards[label]), false);
+  return new Entity(label, new Proxy(properties, lightGuards[label]), false);
 }
 
 // One Proxy handler per label (not per record): a light record's props throw on a property it lacks.
@@ -125,24 +148,10 @@ const lightGuards = Object.fromEntries(
 ) as unknown as Record<NodeLabel, ProxyHandler<Record<string, unknown>>>;
 
 export function toRelationship(props: Record<string, unknown>): RelationshipRecord {
-  let sources: Provenance[] | undefined;
-  return {
-    get sources() {
-      return (sources ??= parseJsonList<Provenance>(props.sources));
-    },
-    props,
-    complete: true,
-  };
+  return new Relationship(props, true);
 }
 
 /** A relationship's properties without its sources (`r {.*, sources: null}`), which are loaded by id when asked. */
 export function toLightRelationship(id: string, props: Record<string, unknown>): RelationshipRecord {
-  return {
-    get sources(): Provenance[] {
-      throw new Error(`relationship ${id}: sources are not in a light relationship record`);
-    },
-    props,
-    complete: false,
-    id,
-  };
+  return new Relationship(props, false, id);
 }
