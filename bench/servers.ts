@@ -37,7 +37,7 @@ export function rssOf(pid: number): number {
   return kb * 1024;
 }
 
-/** Starts one server and waits until it answers HTTP (any status) on its port. */
+/** Starts one server and waits until it answers HTTP on its port (ours: until it is ready). */
 export async function startServer(implementation: Implementation, port: number, neo4jUri: string, log: (line: string) => void): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', implementation.entry], {
     cwd: PROJECT_ROOT,
@@ -60,8 +60,11 @@ export async function startServer(implementation: Implementation, port: number, 
       throw new Error(`${implementation.name} did not answer on ${url} within 60 s:\n${output}`);
     }
     try {
-      await fetch(`${url}/health`);
-      break;
+      // Any answer from the floor and the peer; from ours, readiness (it listens before Neo4j is connected
+      // and answers 503 until then, which would be timed as errors).
+      const response = await fetch(`${url}/${implementation.id === 'ours' ? 'ready' : 'health'}`);
+      if (implementation.id !== 'ours' || response.ok) break;
+      await sleep(200);
     } catch {
       await sleep(200);
     }
