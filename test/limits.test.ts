@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { parse } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Neo4jError } from 'neo4j-driver';
+import { mapDriverError } from '../src/db/errors.js';
 import { createExecutor } from '../src/db/executor.js';
 import { exampleTabs, guidedQuery } from '../src/graphiql-examples.js';
 import { defaultLimits } from '../src/limits.js';
@@ -148,6 +150,17 @@ describe('the queries we publish fit within the default limits', () => {
     console.log(`published queries: ${examples.length}, deepest ${max('depth')}, broadest ${max('breadth')}, costliest ${max('complexity')}`);
     expect(max('complexity')).toBeLessThanOrEqual(defaultLimits.maxComplexity);
     for (const query of examples) expect((await gql(query)).body.errors, query).toBeUndefined();
+  });
+});
+
+describe('database memory', () => {
+  // Provoking the real refusal would take a query that fills most of the test database's heap, which risks
+  // the JVM itself; the mapping is checked on the driver's own error objects, with Neo4j's codes.
+  it('answers DATABASE_BUSY (503) when Neo4j refuses a query memory, without taking the database for down', () => {
+    for (const code of ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.ClientError.General.TransactionOutOfMemoryError']) {
+      const mapped = mapDriverError(new Neo4jError('The allocation of an extra 2.0 MiB would use more than the limit 512.0 MiB.', code, '51N72', 'memory pool out of memory'));
+      expect(mapped).toMatchObject({ extensions: { code: 'DATABASE_BUSY', http: { status: 503 } } });
+    }
   });
 });
 

@@ -22,6 +22,12 @@ export function mapDriverError(error: unknown): unknown {
   if (code.includes('TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
     return coded('The query took too long and was stopped.', 'QUERY_TIMEOUT', 504);
   }
+  // Neo4j refused the memory the query needed: all transactions together at their limit (concurrent heavy
+  // queries; transient, and the driver already retried) or this one past its own. Not an outage: the
+  // availability circuit stays closed.
+  if (code.endsWith('MemoryPoolOutOfMemoryError') || code.endsWith('TransactionOutOfMemoryError') || code === 'Neo.TransientError.General.OutOfMemoryError') {
+    return coded('The graph database has no memory left for this query now; try again shortly, or ask for less.', 'DATABASE_BUSY', 503);
+  }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return coded('The write conflicts with existing data.', 'CONFLICT', 409);
   }
