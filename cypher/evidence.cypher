@@ -25,7 +25,8 @@ CALL (d, c, pair) {
   }
   WITH f WHERE (pair.route IS NULL OR f.route = pair.route) AND (pair.includeRetracted OR f.retracted IS NULL)
   MATCH (s:Study)-[:REPORTS]->(f)
-  RETURN collect({finding: {{LIGHT f Finding}}, study: {{LIGHT s Study}}}) AS findings
+  // The summary needs of a finding only what it sums: its name and the rest come when a query asks.
+  RETURN collect({finding: f {.key, .outcome, .patients, .responders}, study: {{LIGHT s Study}}}) AS findings
 }
 CALL (d, c, pair) {
   OPTIONAL MATCH (r:Regulator)-[:ISSUED]->(a:Approval {kind: 'AUTHORISATION'})-[:FOR_PRODUCT]->(p:Product)-[:CONTAINS]->(d)

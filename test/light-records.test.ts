@@ -45,7 +45,7 @@ describe('light records', () => {
   });
 
   it('answer the long texts of the evidence findings and their studies as direct lookups do', async () => {
-    const findingFields = 'key summary regimen adverseEvents outcome patients sources { citation }';
+    const findingFields = 'key name route retracted summary regimen adverseEvents outcome patients responders sources { citation }';
     const result = await gql(`{ evidence(drug: "ruxolitinib", condition: "alopecia-areata") {
       findings { ${findingFields} study { key name year design notes xrefs { source id } } } } }`);
     expect(result.body.errors).toBeUndefined();
@@ -88,8 +88,9 @@ describe('light records', () => {
   });
 
   it('refuse to read a property they do not carry, so that no field can answer from a missing one', () => {
-    const finding = toLightEntity('Finding', { key: 'f1', name: 'F', outcome: 'IMPROVED' });
+    const finding = toLightEntity('Finding', { key: 'f1', name: 'F', outcome: 'IMPROVED', patients: null });
     expect(finding.props.outcome).toBe('IMPROVED');
+    expect(finding.props.patients).toBeNull();
     expect(() => finding.props.summary).toThrow(IncompleteRecordError);
     expect(() => finding.sources).toThrow(IncompleteRecordError);
     expect(() => finding.synonyms).toThrow(IncompleteRecordError);

@@ -2,9 +2,10 @@
 // JSON-encoded properties (xrefs, sources) are parsed here, once.
 //
 // A record is complete (every property of the node) or light: the neighbour lists and the evidence bring
-// thousands of nodes of which a query mostly asks the keys, so they carry only the key, the name (lists are
-// ordered by it) and the few properties the server filters and sums them by (LIGHT_PROPERTIES); reading
-// Neo4j's string and list properties, sending and decoding them is most of the cost of a large list.
+// thousands of nodes of which a query mostly asks the keys, so they carry only what their statement
+// projects: by default the key, the name (lists are ordered by it) and the few properties the server filters
+// and sums them by (LIGHT_PROPERTIES); reading Neo4j's string and list properties, sending and decoding them
+// is most of the cost of a large list.
 // Reading any other property of a light record throws IncompleteRecordError; the schema catches it and
 // answers the field from the complete record, loaded by key in one batch per request tick
 // (src/schema/complete-records.ts), so a query that asks for more pays one more round trip and never gets
@@ -24,7 +25,7 @@ export interface EntityRecord {
   xrefs: Xref[];
   sources: Provenance[];
   props: Record<string, unknown>;
-  /** false: a light record, with LIGHT_PROPERTIES only. */
+  /** false: a light record, with only the properties its statement projected. */
   complete: boolean;
 }
 
@@ -80,7 +81,6 @@ function parseJsonList<T>(value: unknown): T[] {
 // large list makes tens of thousands of records per request.
 class Entity implements EntityRecord {
   readonly key: string;
-  readonly name: string;
   private parsedXrefs?: Xref[];
   private parsedSources?: Provenance[];
 
@@ -90,7 +90,10 @@ class Entity implements EntityRecord {
     readonly complete: boolean,
   ) {
     this.key = props.key as string;
-    this.name = props.name as string;
+  }
+
+  get name(): string {
+    return this.props.name as string;
   }
 
   get synonyms(): string[] {
@@ -128,18 +131,21 @@ export function toEntity(node: Node): EntityRecord {
   return new Entity(node.labels.find((l) => l !== 'Entity') as NodeLabel, node.properties as Record<string, unknown>, true);
 }
 
-/** A light record from its LIGHT_PROPERTIES (lightProjection); reading any other property throws. */
+/**
+ * A light record from the properties a statement projected (lightProjection, or its own choice: the evidence
+ * leaves out the findings' names); reading any property the statement did not project throws.
+ */
 export function toLightEntity(label: NodeLabel, properties: Record<string, unknown>): EntityRecord {
   return new Entity(label, new Proxy(properties, lightGuards[label]), false);
 }
 
-// One Proxy handler per label (not per record): a light record's props throw on a property it lacks.
+// One Proxy handler per label (not per record): a property the statement did not project is absent from the
+// map (a projected property the node lacks is there, as null), and reading it throws.
 const lightGuards = Object.fromEntries(
   nodeLabels.map((label) => {
-    const light = new Set(LIGHT_PROPERTIES[label]);
     const handler: ProxyHandler<Record<string, unknown>> = {
       get(target, name, receiver) {
-        if (typeof name === 'string' && !light.has(name) && name !== 'then') throw new IncompleteRecordError(label, target.key as string, name);
+        if (typeof name === 'string' && !(name in target) && name !== 'then') throw new IncompleteRecordError(label, target.key as string, name);
         return Reflect.get(target, name, receiver);
       },
     };

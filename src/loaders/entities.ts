@@ -36,10 +36,16 @@ export function entitiesByKey(executor: Executor, cypher: CypherLibrary, label: 
 /** The neighbours of many nodes along one relationship type, with the relationships (without their sources), in one query. */
 export function neighboursOf(executor: Executor, cypher: CypherLibrary, type: RelationshipType, direction: Direction) {
   const label = otherEnd(type, direction);
-  return keyedLists(executor, `neighbours:${type}:${direction}`, cypher.neighbours(type, direction, true), (item: { node: Record<string, unknown>; id: string; rel: Record<string, unknown> }) => ({
-    node: toLightEntity(label, item.node),
-    rel: toLightRelationship(item.id, item.rel),
-  }), byName);
+  return keyedLists(
+    executor,
+    `neighbours:${type}:${direction}`,
+    cypher.neighbours(type, direction, true),
+    (item: { node: Record<string, unknown>; id: string; rel: Record<string, unknown> }) => ({
+      node: toLightEntity(label, item.node),
+      rel: toLightRelationship(item.id, item.rel),
+    }),
+    byName,
+  );
 }
 
 /** The neighbour nodes alone (no relationship properties to transfer), for fields that list only them. */

@@ -1,12 +1,13 @@
-// Light records (src/db/records.ts) leave out the long text properties. Every field of the schema is
-// wrapped here, once, after the schema is built: when the field's parent is a light record and the resolver
-// reads a property the record lacks (IncompleteRecordError), the field is answered again from the complete
-// record, loaded by label and key (one batched round trip for all such parents of a tick, whatever their
-// labels). Fields that need only what a light record has (keys, names, numbers, neighbours) pay nothing.
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import type { Context } from '../context.js';
+// Light records (src/db/records.ts) carry only an entity's key, name and what lists are filtered by. Every
+// field of the schema is wrapped here, once, after the schema is built: when the field's parent is a light
+// record and the resolver reads a property the record lacks (IncompleteRecordError), the field is answered
+// again from the complete record, loaded by label and key (one batched round trip for all such parents of a
+// tick, whatever their labels). Fields that need only what a light record has (keys, names, neighbours) pay
+// nothing more.
 import DataLoader from 'dataloader';
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { Node } from 'neo4j-driver';
+import type { Context } from '../context.js';
 import { IncompleteRecordError, toEntity, type EntityRecord } from '../db/records.js';
 
 type Resolver = GraphQLFieldResolver<unknown, Context>;
