@@ -64,10 +64,10 @@ export async function startServer(implementation: Implementation, port: number, 
       // and answers 503 until then, which would be timed as errors).
       const response = await fetch(`${url}/${implementation.id === 'ours' ? 'ready' : 'health'}`);
       if (implementation.id !== 'ours' || response.ok) break;
-      await sleep(200);
     } catch {
-      await sleep(200);
+      /* not listening yet */
     }
+    await sleep(200);
   }
   log(`  ${implementation.name} on ${url} (pid ${child.pid})`);
   return {

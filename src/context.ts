@@ -7,10 +7,10 @@ import { authenticate, type Caller, type TokenRecord } from './auth/tokens.js';
 import type { Availability } from './db/availability.js';
 import type { CypherLibrary, QueryName } from './db/cypher.js';
 import { createExecutor, type Executor } from './db/executor.js';
-import type { EntityRecord } from './db/records.js';
+import type { EntityRecord, Provenance } from './db/records.js';
 import type { Direction, NodeLabel, RelationshipType } from './graph-model.js';
 import { defaultLimits, type Limits } from './limits.js';
-import { entitiesByKey, listsByKey, neighbourNodesOf, neighboursOf, type Neighbour } from './loaders/entities.js';
+import { completeRecordsOf, entitiesByKey, listsByKey, neighbourNodesOf, neighboursOf, relationshipSourcesOf, type Neighbour } from './loaders/entities.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 
@@ -59,6 +59,10 @@ export interface Context {
   neighbourNodes(type: RelationshipType, direction: Direction): DataLoader<string, EntityRecord[], string>;
   /** A batched list query of cypher/ (UNWIND $keys ... RETURN key, items). */
   lists(name: QueryName): DataLoader<string, Neighbour[], string>;
+  /** Complete records behind light ones, by JSON [label, key], whatever their labels. */
+  completeRecords(): DataLoader<string, EntityRecord | null, string>;
+  /** Relationships' sources by element id. */
+  relationshipSources(): DataLoader<string, Provenance[], string>;
 }
 
 export function createContext(services: AppServices, request?: Request, requestId = 'none'): Context {
@@ -87,5 +91,7 @@ export function createContext(services: AppServices, request?: Request, requestI
     neighbourNodes: (type, direction) =>
       cached(`neighbour-nodes:${type}:${direction}`, () => neighbourNodesOf(executor, services.cypher, type, direction)),
     lists: (name) => cached(`lists:${name}`, () => listsByKey(executor, name, services.cypher.query(name))),
+    completeRecords: () => cached('complete-records', () => completeRecordsOf(executor, services.cypher)),
+    relationshipSources: () => cached('relationship-sources', () => relationshipSourcesOf(executor, services.cypher)),
   };
 }

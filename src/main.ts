@@ -6,8 +6,9 @@ import { closeOnSignals } from './server.js';
 import { startServer } from './start.js';
 
 // tsx turns on source-mapped stack traces; in production Node's default (off) is restored. neo4j-driver
-// captures a stack trace for every statement it runs, and mapping it through the source maps cost ~4% of
-// the server's CPU on a nested list (node --cpu-prof). Stack traces then name the transpiled positions.
+// captures a stack trace for every statement it runs: with source maps that capture took 4.7% of the
+// server's CPU on the nested list, without them 3.7% (node --cpu-prof, corpus, 32 connections). Stack
+// traces then name the transpiled positions.
 if (process.env.NODE_ENV === 'production') process.setSourceMapsEnabled(false);
 
 const started = Date.now();

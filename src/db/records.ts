@@ -81,6 +81,7 @@ function parseJsonList<T>(value: unknown): T[] {
 // large list makes tens of thousands of records per request.
 class Entity implements EntityRecord {
   readonly key: string;
+  private cachedName?: string;
   private parsedXrefs?: Xref[];
   private parsedSources?: Provenance[];
 
@@ -92,8 +93,10 @@ class Entity implements EntityRecord {
     this.key = props.key as string;
   }
 
+  // Read on first use, not in the constructor (a statement may leave the name out), then kept: lists are
+  // sorted by it, and a light record's props are a Proxy.
   get name(): string {
-    return this.props.name as string;
+    return (this.cachedName ??= this.props.name as string);
   }
 
   get synonyms(): string[] {

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Node } from 'neo4j-driver';
 import type { CypherLibrary } from '../db/cypher.js';
 import type { Executor } from '../db/executor.js';
-import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
+import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type Provenance, type RelationshipRecord } from '../db/records.js';
 import { relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
 
 export interface Neighbour {
@@ -58,6 +58,26 @@ export function neighbourNodesOf(executor: Executor, cypher: CypherLibrary, type
     (item: { node: Record<string, unknown> }) => toLightEntity(label, item.node),
     entitiesByName,
   );
+}
+
+/**
+ * The complete records behind light ones of any labels, by JSON [label, key], in one query
+ * (src/schema/complete-records.ts); null for an entity gone since its light record was read.
+ */
+export function completeRecordsOf(executor: Executor, cypher: CypherLibrary) {
+  return new DataLoader<string, EntityRecord | null, string>(async (refs) => {
+    const records = await executor.read('complete-records', cypher.query('complete-records'), { keys: refs.map((ref) => JSON.parse(ref)) });
+    return records.map((r) => (r.get('n') ? toEntity(r.get('n') as Node) : null));
+  });
+}
+
+/** The sources of relationships by element id, in one query (light relationships leave them out). */
+export function relationshipSourcesOf(executor: Executor, cypher: CypherLibrary) {
+  return new DataLoader<string, Provenance[], string>(async (ids) => {
+    const records = await executor.read('relationship-sources', cypher.query('relationship-sources'), { keys: [...ids] });
+    const byId = new Map(records.map((r) => [r.get('key') as string, toRelationship({ sources: r.get('sources') }).sources]));
+    return ids.map((id) => byId.get(id) ?? []);
+  });
 }
 
 const otherEnd = (type: RelationshipType, direction: Direction): NodeLabel => relationships[type][direction === 'OUT' ? 'to' : 'from'];

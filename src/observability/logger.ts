@@ -4,9 +4,8 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-// By default stdout, written asynchronously: a synchronous write per request line costs a system call on
-// the request's path (11% of the server's CPU at 32 concurrent small requests); pino flushes what is pending
-// when the process exits.
+// By default stdout, written asynchronously: a synchronous write per request line would be a system call on
+// the request's path; pino flushes what is pending when the process exits.
 export function createLogger(level: string, destination: DestinationStream = pino.destination({ dest: 1, sync: false })): Logger {
   return pino(
     {

@@ -4,28 +4,11 @@
 // again from the complete record, loaded by label and key (one batched round trip for all such parents of a
 // tick, whatever their labels). Fields that need only what a light record has (keys, names, neighbours) pay
 // nothing more.
-import DataLoader from 'dataloader';
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import type { Node } from 'neo4j-driver';
 import type { Context } from '../context.js';
-import { IncompleteRecordError, toEntity, type EntityRecord } from '../db/records.js';
+import { IncompleteRecordError, type EntityRecord } from '../db/records.js';
 
 type Resolver = GraphQLFieldResolver<unknown, Context>;
-
-/** The complete records of light ones, by JSON [label, key], batched per request. */
-const loaders = new WeakMap<Context, DataLoader<string, EntityRecord | null>>();
-function completeRecords(context: Context) {
-  if (!loaders.has(context)) {
-    loaders.set(
-      context,
-      new DataLoader(async (refs) => {
-        const records = await context.executor.read('complete-records', context.cypher.query('complete-records'), { keys: refs.map((ref) => JSON.parse(ref)) });
-        return records.map((r) => (r.get('n') ? toEntity(r.get('n') as Node) : null));
-      }),
-    );
-  }
-  return loaders.get(context)!;
-}
 
 const isLight = (parent: unknown): parent is EntityRecord =>
   typeof parent === 'object' && parent !== null && (parent as EntityRecord).complete === false;
@@ -33,7 +16,8 @@ const isLight = (parent: unknown): parent is EntityRecord =>
 /** Answers the field again from the complete record, when the error says the light parent lacked a property. */
 function fromCompleteRecord(error: unknown, parent: EntityRecord, resolve: Resolver, args: unknown, context: Context, info: GraphQLResolveInfo) {
   if (!(error instanceof IncompleteRecordError) || error.key !== parent.key || error.label !== parent.label) throw error;
-  return completeRecords(context)
+  return context
+    .completeRecords()
     .load(JSON.stringify([parent.label, parent.key]))
     .then((complete) => {
       if (!complete) throw error; // gone since the light record was read
