@@ -86,7 +86,7 @@ function findingCorpus(findings: Corpus['findings.json'], lookup: Lookup): Corpu
     ...emptyCorpus(),
     'findings.json': findings,
     'studies.json': pickAll(findings.map((f) => f.study), lookup.studies),
-    'drugs.json': pickAll(findings.map((f) => f.drug), lookup.drugs),
+    'drugs.json': pickAll(findings.flatMap((f) => (f.drug ? [f.drug] : [])), lookup.drugs),
     'conditions.json': pickAll(findings.map((f) => f.condition), lookup.conditions),
     'products.json': pickAll(findings.flatMap((f) => (f.product ? [f.product] : [])), lookup.products),
   };
@@ -103,7 +103,7 @@ function emptyCorpus(): Corpus {
   return {
     'drugs.json': [], 'targets.json': [], 'pathways.json': [], 'condition-categories.json': [], 'conditions.json': [],
     'regulators.json': [], 'products.json': [], 'interactions.json': [], 'target-pathways.json': [],
-    'pathway-conditions.json': [], 'studies.json': [], 'findings.json': [], 'approvals.json': [],
+    'pathway-conditions.json': [], 'studies.json': [], 'findings.json': [], 'approvals.json': [], 'labels.json': [],
   };
 }
 

@@ -263,7 +263,7 @@ export function syntheticGraph(corpus: Corpus, spec: SyntheticSpec): SyntheticGr
     const key = `syn-study-${i + 1}`;
     const study: Row<'studies.json'> = {
       key, name: `Synthetic study ${i + 1}`, design, year: 1995 + Math.floor(studyRandom() * 31),
-      patients: count(studyRandom, 40, 5_000), xrefs: [], includedIn: [], sources: sources(studyRandom, 'study'),
+      patients: count(studyRandom, 40, 5_000), xrefs: [], includedIn: [], arms: [], sources: sources(studyRandom, 'study'),
     };
     if (design === 'SYSTEMATIC_REVIEW') reviews.push(key);
     else if (reviews.length > 0 && studyRandom() < 0.4) {
@@ -296,7 +296,7 @@ export function syntheticGraph(corpus: Corpus, spec: SyntheticSpec): SyntheticGr
     'drugs.json': drugs, 'targets.json': targets, 'pathways.json': pathways, 'condition-categories.json': categories,
     'conditions.json': conditions, 'regulators.json': [], 'products.json': products, 'interactions.json': interactions,
     'target-pathways.json': targetPathways, 'pathway-conditions.json': pathwayConditions, 'studies.json': studies,
-    'findings.json': [], 'approvals.json': approvals,
+    'findings.json': [], 'approvals.json': approvals, 'labels.json': [],
   };
 
   // Findings: a study, a drug drawn Zipf(0.8) (ruxolitinib first), a condition drawn Zipf(0.8) (the curated

@@ -1,6 +1,7 @@
 // Evidence for many (drug, condition[, route]) pairs in one round trip: the findings with their studies
-// (both as light records: src/db/records.ts), the regulators that authorised a product of the drug (by that route) for
-// the condition, and every regulator in the graph (offLabelIn is computed from the two). The studies and
+// (both as light records: src/db/records.ts), the drug's regulatory facts (regulatory-facts.cypher: the status
+// under each regulator is computed from them by src/regulatory-status.ts), the routes by which the drug was
+// authorised for the condition, and every regulator in the graph. The studies and
 // regulators come with them, so that the request needs no further round trip for them
 // (src/schema/evidence.ts primes its loaders). Unknown drug or condition: no row.
 // The findings are reached from whichever end has fewer of them (degrees are read in constant time) and
@@ -26,12 +27,10 @@ CALL (d, c, pair) {
   WITH f WHERE (pair.route IS NULL OR f.route = pair.route) AND (pair.includeRetracted OR f.retracted IS NULL)
   MATCH (s:Study)-[:REPORTS]->(f)
   // The summary needs of a finding only what it sums: its name and the rest come when a query asks.
-  RETURN collect({finding: f {.key, .outcome, .patients, .responders}, study: {{LIGHT s Study}}}) AS findings
+  RETURN collect({
+    finding: f {.key, .outcome, .patients, .responders, .responseRatePercent, .route, .arm, .comparators, .controlled},
+    study: {{LIGHT s Study}}
+  }) AS findings
 }
-CALL (d, c, pair) {
-  OPTIONAL MATCH (r:Regulator)-[:ISSUED]->(a:Approval {kind: 'AUTHORISATION'})-[:FOR_PRODUCT]->(p:Product)-[:CONTAINS]->(d)
-  MATCH (a)-[:FOR_CONDITION]->(c)
-  WHERE pair.route IS NULL OR p.route = pair.route
-  RETURN collect(DISTINCT r.key) AS approvedBy
-}
-RETURN pair.id AS id, d, c, findings, approvedBy, regulators
+{{INCLUDE regulatory-facts}}
+RETURN pair.id AS id, d, c, findings, authorisations, labels, regulators

@@ -13,6 +13,7 @@ export const nodeLabels = [
   'Finding',
   'Regulator',
   'Approval',
+  'LabelSnapshot',
 ] as const;
 
 export type NodeLabel = (typeof nodeLabels)[number];
@@ -81,6 +82,18 @@ export const relationships = {
   FOR_CONDITION: {
     from: 'Approval', to: 'Condition', properties: [],
     meaning: 'The approval is for this condition (indication).',
+  },
+  PUBLISHED: {
+    from: 'Regulator', to: 'LabelSnapshot', properties: [],
+    meaning: "The regulator's label for a drug, as the graph holds it (or its record that it authorised no product of the drug).",
+  },
+  LABEL_OF: {
+    from: 'LabelSnapshot', to: 'Drug', properties: [],
+    meaning: 'The label snapshot is about this drug.',
+  },
+  COVERS: {
+    from: 'LabelSnapshot', to: 'Product', properties: [],
+    meaning: "The snapshot lists this product's authorised indications (every one, when the snapshot is complete).",
   },
 } as const satisfies Record<string, RelationshipSpec>;
 

@@ -34,9 +34,14 @@ const queryNames = [
 export type QueryName = (typeof queryNames)[number];
 
 // `{{LIGHT f Finding}}` in a statement: the node f as a light record (src/db/records.ts lightProjection);
-// `{{LIGHT n}}`: the node n, of any label, as a light record (lightProjectionOfAnyLabel).
+// `{{LIGHT n}}`: the node n, of any label, as a light record (lightProjectionOfAnyLabel);
+// `{{INCLUDE name}}`: the fragment cypher/name.cypher, without its comments.
 function readCypher(name: string): string {
-  return readFileSync(`${cypherDir}${name}.cypher`, 'utf8').replace(/\{\{LIGHT (\w+)(?: (\w+))?\}\}/g, (_all, variable: string, label?: NodeLabel) =>
+  return readFileSync(`${cypherDir}${name}.cypher`, 'utf8')
+    .replace(/\{\{INCLUDE ([\w-]+)\}\}/g, (_all, fragment: string) =>
+      readCypher(fragment).split('\n').filter((line) => !line.trim().startsWith('//')).join('\n').trim(),
+    )
+    .replace(/\{\{LIGHT (\w+)(?: (\w+))?\}\}/g, (_all, variable: string, label?: NodeLabel) =>
     label ? lightProjection(variable, label) : lightProjectionOfAnyLabel(variable),
   );
 }

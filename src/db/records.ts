@@ -43,7 +43,7 @@ export interface RelationshipRecord {
 // by kind and date (src/schema/approval.ts filterApprovals).
 const listedBy: Partial<Record<NodeLabel, readonly string[]>> = {
   Finding: ['outcome', 'patients', 'responders', 'route', 'retracted'],
-  Approval: ['kind', 'dateStart'],
+  Approval: ['kind', 'dateStart', 'date', 'withdrawnDate'],
 };
 
 /** The properties of a light record, by label: the key, the name (lists are ordered by it) and listedBy. */

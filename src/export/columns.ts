@@ -20,15 +20,17 @@ export const labelColumns: Record<NodeLabel, readonly string[]> = {
   Study: [
     'curationId', 'title', 'firstAuthor', 'year', 'journal', 'pmid', 'doi', 'nctId', 'design', 'designDetail',
     'patients', 'patientsNote', 'evidenceStatus', 'notes', 'prismaScreened', 'prismaExcluded', 'prismaAssessed',
-    'prismaIncluded', 'searchedFrom', 'searchedTo',
+    'prismaIncluded', 'searchedFrom', 'searchedTo', 'primaryEndpoint', 'arms',
   ],
   Finding: [
     'route', 'patients', 'responders', 'responderDefinition', 'outcome', 'outcomeAsReported', 'regimen',
-    'durationWeeks', 'durationAsReported', 'adverseEvents', 'summary',
+    'durationWeeks', 'durationAsReported', 'adverseEvents', 'summary', 'arm', 'endpoint', 'timepointWeeks', 'primary',
+    'responseRatePercent', 'comparators', 'controlled',
   ],
   Regulator: ['jurisdiction'],
   Approval: [
     'kind', 'issuingBody', 'indication', 'population', 'minimumAgeYears', 'maximumAgeYears', 'date', 'dateStart',
-    'datePrecision', 'event', 'notes',
+    'datePrecision', 'withdrawnDate', 'withdrawnDatePrecision', 'event', 'notes',
   ],
+  LabelSnapshot: ['status', 'complete', 'labelVersion', 'notes'],
 };

@@ -6,7 +6,7 @@ import type { CypherLibrary } from '../db/cypher.js';
 import type { Statement } from '../db/executor.js';
 import { toEntity, toRelationship } from '../db/records.js';
 import { nodeLabels, relationships, type NodeLabel, type RelationshipType } from '../graph-model.js';
-import { statusUnder } from '../use-status.js';
+import { dateWindow, regulatoryFacts, statusesOfUse, today, useStatuses } from '../regulatory-status.js';
 import { entityColumns, entityListColumns, internalProperties, labelColumns } from './columns.js';
 import type { Row } from './encode.js';
 
@@ -233,43 +233,39 @@ const evidence: ExportTable = {
   },
 };
 
-interface Authorisation { key: string; regulator: string; date: string; dateAsReported: string }
-
 const uses: ExportTable = {
   name: 'uses',
   description:
-    'One row per (drug, condition, route, regulator): the status of the use under that regulator (as the GraphQL uses(regulator:) gives it) and, where APPROVED, the first authorisation date and every authorisation.',
-  columns: ['drug', 'condition', 'route', 'regulator', 'status', 'date', 'dateAsReported', 'approvals'],
+    "One row per (drug, condition, route, regulator): the status of the use under that regulator today, by the rule of the GraphQL uses(regulator:) (src/regulatory-status.ts), with why (explanation), the approvals or label snapshot it rests on, and, where APPROVED, the first authorisation's date.",
+  columns: ['drug', 'condition', 'route', 'regulator', 'status', 'explanation', 'date', 'dateAsReported', 'approvals', 'label'],
   filters: {
     drug: keyFilter('drug'),
     condition: keyFilter('condition'),
     route: enumFilter(routes, 'route'),
     regulator: regulatorFilter,
-    status: enumFilter(['APPROVED', 'OFF_LABEL'], 'status under the regulator'),
+    status: enumFilter(useStatuses, 'status under the regulator'),
   },
   statements: (cypher, f) => [{
     cypher: cypher.query('uses'),
     params: { drug: f.drug ?? null, condition: f.condition ?? null, route: f.route ?? null },
   }],
   rows: (record, f) => {
-    const approvedBy = record.get('approvedBy') as string[];
-    const authorisations = (record.get('authorisations') as Authorisation[])
-      .filter((a) => a.key)
-      .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+    const drug = (record.get('d') as Node).properties.key as string;
+    const condition = (record.get('c') as Node).properties.key as string;
+    const route = record.get('route') as string;
+    const facts = regulatoryFacts(record);
     const regulators = (record.get('regulators') as string[]).filter((r) => !f.regulator || r === f.regulator);
-    return regulators
-      .map((regulator) => {
-        const status = statusUnder(approvedBy, regulator);
-        const own = authorisations.filter((a) => a.regulator === regulator);
+    return statusesOfUse(regulators, { drug, condition, routes: [route] }, facts, today())
+      .map((s) => {
+        const first = facts.authorisations
+          .filter((a) => s.approvals.includes(a.key))
+          .sort((a, b) => dateWindow(a.date).first.localeCompare(dateWindow(b.date).first) || a.key.localeCompare(b.key))[0];
         return {
-          drug: (record.get('d') as Node).properties.key,
-          condition: (record.get('c') as Node).properties.key,
-          route: record.get('route'),
-          regulator,
-          status,
-          date: own[0]?.date ?? null,
-          dateAsReported: own[0]?.dateAsReported ?? null,
-          approvals: own.length ? own.map((a) => a.key).join('; ') : null,
+          drug, condition, route, regulator: s.regulator, status: s.status, explanation: s.explanation,
+          date: s.status === 'APPROVED' && first ? dateWindow(first.date).first : null,
+          dateAsReported: s.status === 'APPROVED' && first ? first.date : null,
+          approvals: s.approvals.length ? s.approvals.join('; ') : null,
+          label: s.label,
         };
       })
       .filter((row) => !f.status || row.status === f.status);

@@ -121,6 +121,24 @@ export const studyDesign = z.enum([
   'REVIEW', 'TRIAL_REGISTRATION',
 ]);
 
+/** Who an arm of a study is: the drug under study, or a comparator (placebo, vehicle, another treatment). */
+export const armRole = z.enum(['EXPERIMENTAL', 'PLACEBO', 'VEHICLE', 'ACTIVE_COMPARATOR', 'NO_INTERVENTION']);
+export const comparatorRoles: readonly z.infer<typeof armRole>[] = ['PLACEBO', 'VEHICLE', 'ACTIVE_COMPARATOR', 'NO_INTERVENTION'];
+
+export const arm = z
+  .object({
+    key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'arm key must be kebab-case'),
+    label: z.string().min(1),
+    role: armRole,
+    drug: kebabKey.optional(),
+    product: kebabKey.optional(),
+    dose: z.string().optional(),
+    route: route.optional(),
+    patients: z.number().int().nonnegative().optional(),
+  })
+  .strict()
+  .refine((a) => a.role !== 'EXPERIMENTAL' || a.drug !== undefined, { message: 'an EXPERIMENTAL arm names its drug' });
+
 export const study = z
   .object({
     key: z.string().regex(/^(pmid:\d+|doi:10\.\S+|nct:NCT\d{8}|[a-z0-9]+(-[a-z0-9]+)*)$/, 'key must be pmid:, doi:, nct: or a kebab slug'),
@@ -156,10 +174,13 @@ export const study = z
         }).strict(),
       )
       .default([]),
+    primaryEndpoint: z.string().optional(),
+    arms: z.array(arm).default([]),
     notes: z.string().optional(),
     sources,
   })
-  .strict();
+  .strict()
+  .refine((s) => new Set(s.arms.map((a) => a.key)).size === s.arms.length, { message: 'arm keys must be unique within a study' });
 
 export const outcome = z.enum(['COMPLETE_RESPONSE', 'PARTIAL_RESPONSE', 'IMPROVED', 'MIXED', 'NO_RESPONSE', 'WORSENED']);
 
@@ -167,10 +188,18 @@ export const finding = z
   .object({
     key: z.string().min(1),
     study: z.string().min(1),
-    drug: kebabKey,
+    /** The arm of the study this result is of; absent for an uncontrolled report (one group, all treated). */
+    arm: z.string().optional(),
+    /** Absent only for the result of a comparator arm (placebo, vehicle, another treatment). */
+    drug: kebabKey.optional(),
     product: kebabKey.optional(),
     condition: kebabKey,
-    route,
+    route: route.optional(),
+    endpoint: z.string().optional(),
+    timepointWeeks: z.number().positive().optional(),
+    primary: z.boolean().optional(),
+    /** A response rate the source states without the count behind it (never turned into a count). */
+    responseRatePercent: z.number().min(0).max(100).optional(),
     patients: z.number().int().nonnegative().optional(),
     responders: z.number().int().nonnegative().optional(),
     responderDefinition: z.string().optional(),
@@ -186,7 +215,13 @@ export const finding = z
   .strict()
   .refine((f) => f.responders === undefined || f.patients === undefined || f.responders <= f.patients, {
     message: 'responders cannot exceed patients',
-  });
+  })
+  .refine((f) => f.drug !== undefined || f.arm !== undefined, { message: 'a finding names its drug, or the comparator arm it is the result of' })
+  .refine((f) => f.drug === undefined || f.route !== undefined, { message: 'a finding about a drug names its route' });
+
+const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD');
+export const datePrecision = z.enum(['DAY', 'MONTH', 'YEAR']);
+const precisionParts = { YEAR: 1, MONTH: 2, DAY: 3 } as const;
 
 export const approval = z
   .object({
@@ -200,15 +235,46 @@ export const approval = z
     population: z.string().optional(),
     minimumAgeYears: z.number().int().nonnegative().optional(),
     maximumAgeYears: z.number().int().nonnegative().optional(),
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD'),
-    datePrecision: z.enum(['DAY', 'MONTH', 'YEAR']),
+    date: partialDate,
+    datePrecision,
+    withdrawnDate: partialDate.optional(),
+    withdrawnDatePrecision: datePrecision.optional(),
     event: z.string().min(1),
     notes: z.string().optional(),
     sources,
   })
   .strict()
-  .refine((a) => a.date.split('-').length === { YEAR: 1, MONTH: 2, DAY: 3 }[a.datePrecision], {
+  .refine((a) => (a.withdrawnDate === undefined) === (a.withdrawnDatePrecision === undefined), {
+    message: 'withdrawnDate and withdrawnDatePrecision go together',
+  })
+  .refine((a) => !a.withdrawnDate || a.withdrawnDate.split('-').length === precisionParts[a.withdrawnDatePrecision!], {
+    message: 'withdrawnDate does not match withdrawnDatePrecision',
+  })
+  .refine((a) => a.date.split('-').length === precisionParts[a.datePrecision], {
     message: 'date does not match datePrecision',
+  });
+
+/**
+ * What the graph knows of one regulator's authorisations of one drug. AUTHORISED with complete = true says
+ * that approvals.json holds every indication the regulator ever authorised for the listed products (all of
+ * the drug's products it authorised), as the cited label lists them: only then can a use be OFF_LABEL there.
+ * NOT_AUTHORISED is a sourced record that the regulator authorised no product of the drug.
+ */
+export const labelSnapshot = z
+  .object({
+    key: kebabKey,
+    regulator: z.string().regex(/^[A-Z]+$/),
+    drug: kebabKey,
+    status: z.enum(['AUTHORISED', 'NOT_AUTHORISED']),
+    products: z.array(kebabKey).default([]),
+    complete: z.boolean(),
+    labelVersion: z.string().optional(),
+    notes: z.string().optional(),
+    sources,
+  })
+  .strict()
+  .refine((l) => (l.status === 'AUTHORISED') === (l.products.length > 0), {
+    message: 'an AUTHORISED snapshot lists the products; a NOT_AUTHORISED one lists none',
   });
 
 /** Each data file and the schema of its rows, in load order (entities before the facts that link them). */
@@ -226,6 +292,7 @@ export const corpusFiles = {
   'studies.json': study,
   'findings.json': finding,
   'approvals.json': approval,
+  'labels.json': labelSnapshot,
 } as const;
 
 export type CorpusFile = keyof typeof corpusFiles;

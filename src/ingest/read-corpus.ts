@@ -84,6 +84,7 @@ function checkReferences(corpus: Corpus): string[] {
   };
   keysOf('findings.json');
   keysOf('approvals.json');
+  keysOf('labels.json');
 
   const check = (file: CorpusFile, field: string, kind: keyof typeof keys) => {
     (corpus[file] as Record<string, unknown>[]).forEach((row, index) => {
@@ -109,11 +110,63 @@ function checkReferences(corpus: Corpus): string[] {
   check('approvals.json', 'regulator', 'regulator');
   check('approvals.json', 'product', 'product');
   check('approvals.json', 'condition', 'condition');
+  check('labels.json', 'regulator', 'regulator');
+  check('labels.json', 'drug', 'drug');
+  problems.push(...checkArms(corpus, keys), ...checkLabels(corpus));
   corpus['studies.json'].forEach((study, index) => {
     for (const inclusion of study.includedIn) {
       if (!keys.study.has(inclusion.review.toLowerCase())) {
         problems.push(`studies.json row ${index}: includedIn review "${inclusion.review}" is not a known study`);
       }
+    }
+  });
+  return problems;
+}
+
+/** Arms name known drugs and products; a finding's arm is an arm of its study, and only a drug's arm has a drug. */
+function checkArms(corpus: Corpus, keys: { drug: Set<string>; product: Set<string> }): string[] {
+  const problems: string[] = [];
+  const armsOf = new Map(corpus['studies.json'].map((s) => [s.key.toLowerCase(), new Map(s.arms.map((a) => [a.key, a]))]));
+  corpus['studies.json'].forEach((study, index) => {
+    for (const arm of study.arms) {
+      if (arm.drug && !keys.drug.has(arm.drug)) problems.push(`studies.json row ${index}: arm "${arm.key}" drug "${arm.drug}" is not a known drug`);
+      if (arm.product && !keys.product.has(arm.product)) problems.push(`studies.json row ${index}: arm "${arm.key}" product "${arm.product}" is not a known product`);
+    }
+  });
+  corpus['findings.json'].forEach((finding, index) => {
+    if (finding.arm === undefined) return;
+    const arm = armsOf.get(finding.study.toLowerCase())?.get(finding.arm);
+    if (!arm) problems.push(`findings.json row ${index}: arm "${finding.arm}" is not an arm of study "${finding.study}"`);
+    else if ((arm.role === 'EXPERIMENTAL') !== (finding.drug !== undefined)) {
+      problems.push(`findings.json row ${index}: names a drug only when its arm is EXPERIMENTAL (arm "${arm.key}" is ${arm.role})`);
+    } else if (finding.drug && arm.drug !== finding.drug) {
+      problems.push(`findings.json row ${index}: drug "${finding.drug}" is not the drug of arm "${arm.key}" (${arm.drug})`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * One snapshot per (regulator, drug); its products contain the drug; every approval the regulator gave a product
+ * of the drug is of a product the snapshot lists (else the snapshot would not be the whole label), and a
+ * NOT_AUTHORISED snapshot has no approval beside it.
+ */
+function checkLabels(corpus: Corpus): string[] {
+  const problems: string[] = [];
+  const drugOf = new Map(corpus['products.json'].map((p) => [p.key, p.drug]));
+  const seen = new Set<string>();
+  corpus['labels.json'].forEach((label, index) => {
+    const pair = `${label.regulator}/${label.drug}`;
+    if (seen.has(pair)) problems.push(`labels.json row ${index}: a second snapshot for ${pair}`);
+    seen.add(pair);
+    for (const product of label.products) {
+      if (!drugOf.has(product)) problems.push(`labels.json row ${index}: product "${product}" is not a known product`);
+      else if (drugOf.get(product) !== label.drug) problems.push(`labels.json row ${index}: product "${product}" does not contain ${label.drug}`);
+    }
+    const approved = corpus['approvals.json'].filter((a) => a.regulator === label.regulator && drugOf.get(a.product) === label.drug);
+    for (const approval of approved) {
+      if (label.status === 'NOT_AUTHORISED') problems.push(`labels.json row ${index}: ${pair} is NOT_AUTHORISED but approval "${approval.key}" exists`);
+      else if (!label.products.includes(approval.product)) problems.push(`labels.json row ${index}: approval "${approval.key}" is of product "${approval.product}", which the snapshot does not list`);
     }
   });
   return problems;

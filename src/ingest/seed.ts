@@ -4,7 +4,7 @@ import type { CypherLibrary } from '../db/cypher.js';
 import type { Executor } from '../db/executor.js';
 import { setupSchema } from '../db/schema-setup.js';
 import type { NodeLabel, RelationshipType } from '../graph-model.js';
-import type { Corpus, Source } from './corpus-schema.js';
+import { comparatorRoles, type Corpus, type Source } from './corpus-schema.js';
 import { readCorpus, type LoadedCorpus } from './read-corpus.js';
 
 type Row = Record<string, unknown>;
@@ -78,6 +78,23 @@ export function corpusToGraph(corpus: Corpus): {
     product: new Map(corpus['products.json'].map((p) => [p.key, p.name])),
   };
 
+  // A result names its drug (a Finding) or is the result of a comparator arm: those are kept beside the
+  // findings of the same study, condition, endpoint and time point (`comparators`), never summed with them.
+  const findings = corpus['findings.json'].filter((f): f is typeof f & { drug: string; route: string } => f.drug !== undefined);
+  const comparatorResults = corpus['findings.json'].filter((f) => f.drug === undefined);
+  const sameQuestion = (a: (typeof corpus)['findings.json'][number], b: typeof a) =>
+    a.study === b.study && a.condition === b.condition && a.endpoint === b.endpoint && a.timepointWeeks === b.timepointWeeks;
+  const comparatorsOf = (f: (typeof findings)[number]) => {
+    const found = comparatorResults
+      .filter((c) => sameQuestion(c, f))
+      .map(({ key, arm, endpoint, timepointWeeks, patients, responders, responseRatePercent, summary, sources }) => ({
+        key, arm: studies.get(f.study)?.arms.find((a) => a.key === arm), endpoint, timepointWeeks, patients, responders,
+        responseRatePercent, summary, sources,
+      }));
+    return found.length ? found : undefined;
+  };
+  const controlled = (study: string) => studies.get(study)?.arms.some((a) => comparatorRoles.includes(a.role)) ?? false;
+
   const nodes: Record<NodeLabel, Row[]> = {
     Drug: corpus['drugs.json'].map((d) =>
       entityRow(d, { routes: d.routes, developmentStatus: d.developmentStatus, selectivity: d.selectivity }),
@@ -108,15 +125,21 @@ export function corpusToGraph(corpus: Corpus): {
         [s.pmid, s.doi, s.nctId, s.firstAuthor, s.title, s.curationId],
       );
     }),
-    Finding: corpus['findings.json'].map((f) => {
-      const { key, study, drug, product, condition, sources, ...fields } = f;
-      const name = `${studies.get(study)?.name ?? study}: ${names.drug.get(drug) ?? drug} in ${names.condition.get(condition) ?? condition}`;
-      return entityRow({ key, name, sources }, fields);
+    Finding: findings.map((f) => {
+      const { key, study, drug, product, condition, sources, arm, ...fields } = f;
+      const armOf = studies.get(study)?.arms.find((a) => a.key === arm);
+      const name = `${studies.get(study)?.name ?? study}: ${names.drug.get(drug) ?? drug}${armOf ? ` (${armOf.label})` : ''} in ${names.condition.get(condition) ?? condition}`;
+      return entityRow({ key, name, sources }, { ...fields, arm: armOf, comparators: comparatorsOf(f), controlled: controlled(study) });
     }),
     Approval: corpus['approvals.json'].map((a) => {
       const { key, regulator: _r, product, condition, sources, ...fields } = a;
       const name = `${a.issuingBody}: ${names.product.get(product) ?? product} for ${names.condition.get(condition) ?? condition} (${a.date})`;
       return entityRow({ key, name, sources }, { ...fields, dateStart: dateStart(a.date) });
+    }),
+    LabelSnapshot: corpus['labels.json'].map((l) => {
+      const { key, regulator, drug, products: _p, sources, ...fields } = l;
+      const verb = l.status === 'AUTHORISED' ? (l.complete ? 'label' : 'label (in part)') : 'no authorisation';
+      return entityRow({ key, name: `${regulator}: ${names.drug.get(drug) ?? drug} ${verb}`, sources }, fields);
     }),
   };
 
@@ -150,10 +173,10 @@ export function corpusToGraph(corpus: Corpus): {
         ),
       ),
     CONTAINS: corpus['products.json'].map((p) => relationship(p.key, p.drug, p.sources)),
-    REPORTS: corpus['findings.json'].map((f) => relationship(f.study, f.key, f.sources)),
-    OF_DRUG: corpus['findings.json'].map((f) => relationship(f.key, f.drug, f.sources)),
-    IN_CONDITION: corpus['findings.json'].map((f) => relationship(f.key, f.condition, f.sources)),
-    WITH_PRODUCT: corpus['findings.json']
+    REPORTS: findings.map((f) => relationship(f.study, f.key, f.sources)),
+    OF_DRUG: findings.map((f) => relationship(f.key, f.drug, f.sources)),
+    IN_CONDITION: findings.map((f) => relationship(f.key, f.condition, f.sources)),
+    WITH_PRODUCT: findings
       .filter((f) => f.product)
       .map((f) => relationship(f.key, f.product!, productSources.get(f.product!) ?? f.sources)),
     INCLUDES: corpus['studies.json'].flatMap((s) =>
@@ -162,6 +185,9 @@ export function corpusToGraph(corpus: Corpus): {
     ISSUED: corpus['approvals.json'].map((a) => relationship(a.regulator, a.key, a.sources)),
     FOR_PRODUCT: corpus['approvals.json'].map((a) => relationship(a.key, a.product, a.sources)),
     FOR_CONDITION: corpus['approvals.json'].map((a) => relationship(a.key, a.condition, a.sources)),
+    PUBLISHED: corpus['labels.json'].map((l) => relationship(l.regulator, l.key, l.sources)),
+    LABEL_OF: corpus['labels.json'].map((l) => relationship(l.key, l.drug, l.sources)),
+    COVERS: corpus['labels.json'].flatMap((l) => l.products.map((p) => relationship(l.key, p, l.sources))),
   };
   return { nodes, relationships };
 }

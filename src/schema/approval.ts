@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import type { QueryName } from '../db/cypher.js';
 import type { EntityRecord } from '../db/records.js';
 import type { Neighbour } from '../loaders/entities.js';
+import { dateWindow, inForce, inForceValues, today } from '../regulatory-status.js';
 import { EntityInterface, neighbour, prop } from './common.js';
 import { ApprovalRef, ConditionRef, DrugRef, ProductRef, RegulatorRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -21,7 +22,7 @@ export const approvalArgs = builder.args((t) => ({
   asOf: t.field({
     type: 'Date',
     description:
-      'Only approvals in force on this date. A date known to the month counts from the first day of that month, one known to the year from 1 January.',
+      'Only approvals that may be in force on this date: those in force (inForce YES) and those whose date, known only to the month or year, leaves it open (inForce UNCERTAIN). Ask each for inForce(asOf:) with the same date to tell them apart.',
   }),
   includeOpinions: t.boolean({ defaultValue: false, description: 'Also list positive opinions (CHMP), not only authorisations.' }),
 }));
@@ -32,10 +33,17 @@ export function filterApprovals(items: Neighbour[], filter: ApprovalFilter): Ent
   return items
     .filter((i) => !filter.regulator || String(i.rel.props.regulator).toLowerCase() === filter.regulator.toLowerCase())
     .filter((i) => filter.includeOpinions || i.node.props.kind === 'AUTHORISATION')
-    .filter((i) => !filter.asOf || String(i.node.props.dateStart) <= filter.asOf)
+    .filter((i) => !filter.asOf || inForce(approvalDates(i.node), filter.asOf) !== 'NO')
     .map((i) => i.node)
     .sort((a, b) => String(a.props.dateStart).localeCompare(String(b.props.dateStart)) || a.key.localeCompare(b.key));
 }
+
+const approvalDates = (a: EntityRecord) => ({ date: String(a.props.date), withdrawnDate: (a.props.withdrawnDate as string | undefined) ?? null });
+
+export const InForceEnum = builder.enumType('InForce', {
+  description: 'YES: granted by that date and not withdrawn. NO: not yet granted, or withdrawn. UNCERTAIN: the date is known only to the month or year, and the date asked about falls inside that window.',
+  values: inForceValues,
+});
 
 export async function approvalsOf(context: Context, query: QueryName, entity: EntityRecord, filter: ApprovalFilter) {
   if (filter.regulator !== undefined && filter.regulator !== null && !/^[A-Za-z]{2,10}$/.test(filter.regulator)) {
@@ -65,6 +73,15 @@ ApprovalRef.implement({
     minimumAgeYears: t.int({ nullable: true, resolve: (a) => prop<number>(a, 'minimumAgeYears') }),
     maximumAgeYears: t.int({ nullable: true, resolve: (a) => prop<number>(a, 'maximumAgeYears') }),
     date: t.field({ type: 'Date', description: 'The first day the date can mean (see datePrecision).', resolve: (a) => prop<string>(a, 'dateStart')! }),
+    dateLast: t.field({ type: 'Date', description: 'The last day the date can mean: the same as date for DAY precision, the month\'s or year\'s last day otherwise.', resolve: (a) => dateWindow(prop<string>(a, 'date')!).last }),
+    withdrawnDate: t.string({ nullable: true, description: 'When it was withdrawn, at its own precision (YYYY, YYYY-MM or YYYY-MM-DD); null while in force.', resolve: (a) => prop<string>(a, 'withdrawnDate') }),
+    withdrawnDatePrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (a) => prop<'DAY'>(a, 'withdrawnDatePrecision') }),
+    inForce: t.field({
+      type: InForceEnum,
+      args: { asOf: t.arg({ type: 'Date', description: 'Default: today (UTC).' }) },
+      description: 'Whether it was in force on asOf, honest about dates known only to the month or year.',
+      resolve: (a, args) => inForce(approvalDates(a), args.asOf ?? today()),
+    }),
     dateAsReported: t.string({ description: 'The date at its own precision: 2021-09-21, 2023-04 or 2025.', resolve: (a) => prop<string>(a, 'date')! }),
     datePrecision: t.field({ type: DatePrecisionEnum, resolve: (a) => prop<'DAY'>(a, 'datePrecision')! }),
     event: t.string({ resolve: (a) => prop<string>(a, 'event')! }),

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { EntityRecord, Provenance, Xref } from '../db/records.js';
-import type { Direction, NodeLabel, RelationshipType } from '../graph-model.js';
+import { nodeLabels, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
 
 builder.scalarType('Date', {
   description: 'A calendar date, YYYY-MM-DD.',
@@ -24,8 +24,13 @@ export const ConfidenceEnum = builder.enumType('Confidence', {
 
 export const RouteEnum = builder.enumType('Route', { values: ['TOPICAL', 'ORAL', 'INTRAVENOUS', 'SUBCUTANEOUS'] as const });
 
+/** SCREAMING_CASE of a node label, as every enum value is written: ConditionCategory -> CONDITION_CATEGORY. */
+export const screamingCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+// The node labels of src/graph-model.ts, as enum values; each value's internal value is the label itself.
 export const EntityTypeEnum = builder.enumType('EntityType', {
-  values: ['Drug', 'Product', 'Target', 'Pathway', 'Condition', 'ConditionCategory', 'Study', 'Finding', 'Regulator', 'Approval'] as const,
+  description: 'The type of an entity: one per node label of the graph model.',
+  values: Object.fromEntries(nodeLabels.map((label) => [screamingCase(label), { value: label }])) as Record<string, { value: NodeLabel }>,
 });
 
 export const XrefType = builder.objectRef<Xref>('Xref').implement({

@@ -1,16 +1,18 @@
-// evidence(drug, condition) and uses(...): what the findings add up to, and where a use is approved or
-// off-label. A use is APPROVED under a regulator when it authorised a product of the drug with that route
-// for the condition; OFF_LABEL otherwise, when the use exists at all (findings, or an approval elsewhere).
-import { GraphQLError } from 'graphql';
+// evidence(drug, condition): what the findings add up to, arms kept apart, and the use's status under each
+// regulator (the rule of src/regulatory-status.ts, as in uses and /export/uses).
 import type { Node } from 'neo4j-driver';
 import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { toEntity, toLightEntity, type EntityRecord } from '../db/records.js';
 import { entitiesByName } from '../loaders/entities.js';
-import { statusUnder } from '../use-status.js';
+import {
+  authorisedRoutes, regulatoryFacts, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator,
+} from '../regulatory-status.js';
+import { comparatorsOf, rateOf } from './arms.js';
 import { RouteEnum } from './common.js';
-import { ApprovalRef, ConditionRef, DrugRef, FindingRef, RegulatorRef } from './refs.js';
+import { orFail, RegulatoryStatusRef } from './regulatory-status.js';
+import { ConditionRef, DrugRef, FindingRef, RegulatorRef } from './refs.js';
 
 type Route = 'TOPICAL' | 'ORAL' | 'INTRAVENOUS' | 'SUBCUTANEOUS';
 
@@ -21,34 +23,46 @@ export interface EvidenceShape {
   findings: EntityRecord[];
   /** The study key of each finding, by finding key. */
   studyOf: Map<string, string>;
-  approvedBy: string[];
-  regulators: string[];
+  /** The status under every regulator, for every route of the use (findings' and authorisations'). */
+  statuses: StatusUnderRegulator[];
 }
 
+/** A finding reports a result when it grades an outcome, counts responders or states a response rate. */
+export const reportsResult = (f: EntityRecord) => f.props.outcome != null || f.props.responders != null || f.props.responseRatePercent != null;
+
 /**
- * Sums over the findings that report a result (a registered trial without results adds no patients);
- * the rate only over those where both patients and responders are known.
+ * The findings a summary counts: those that report a result, at the study's primary endpoint where the
+ * finding says which it is (a trial's secondary endpoints and later time points would count its patients twice).
  */
-export function summarise(allFindings: EntityRecord[]) {
-  const findings = allFindings.filter((f) => f.props.outcome != null);
-  let patients = 0, responders = 0, countedPatients = 0, anyPatients = false, anyResponders = false;
-  for (const f of findings) {
-    const p = f.props.patients as number | undefined;
-    const r = f.props.responders as number | undefined;
-    if (typeof p === 'number') { patients += p; anyPatients = true; }
-    if (typeof r === 'number') { responders += r; anyResponders = true; }
-    if (typeof p === 'number' && typeof r === 'number') countedPatients += p;
+export const countedFindings = (findings: EntityRecord[]) => findings.filter((f) => reportsResult(f) && f.props.primary !== false);
+
+/** Sums of patients and responders, and the rate over the results that state both (never estimated). */
+export function sums(results: { patients?: unknown; responders?: unknown }[]) {
+  let patients = 0, responders = 0, countedPatients = 0, countedResponders = 0, anyPatients = false, anyResponders = false;
+  for (const r of results) {
+    const p = typeof r.patients === 'number' ? r.patients : undefined;
+    const n = typeof r.responders === 'number' ? r.responders : undefined;
+    if (p !== undefined) { patients += p; anyPatients = true; }
+    if (n !== undefined) { responders += n; anyResponders = true; }
+    if (p !== undefined && n !== undefined) { countedPatients += p; countedResponders += n; }
   }
-  const countedResponders = findings.reduce(
-    (sum, f) => sum + (typeof f.props.patients === 'number' && typeof f.props.responders === 'number' ? (f.props.responders as number) : 0),
-    0,
-  );
   return {
     patients: anyPatients ? patients : null,
     responders: anyResponders ? responders : null,
     patientsWithKnownResponse: countedPatients,
-    responseRate: countedPatients > 0 ? countedResponders / countedPatients : null,
+    responseRate: rateOf({ patients: countedPatients, responders: countedResponders }),
   };
+}
+
+/** The drug's arms only: every finding is the result of the drug (comparator arms are not findings). */
+export function summarise(allFindings: EntityRecord[]) {
+  return sums(countedFindings(allFindings).map((f) => f.props));
+}
+
+/** The comparator arms beside the counted findings, each arm once (two doses of a drug share one placebo arm). */
+export function summariseComparators(allFindings: EntityRecord[]) {
+  const byKey = new Map(countedFindings(allFindings).flatMap((f) => comparatorsOf(f)).map((c) => [c.key, c]));
+  return sums([...byKey.values()]);
 }
 
 // The loader's key: the question as JSON, so no character of a user's key can be mistaken for a separator.
@@ -79,14 +93,20 @@ function evidenceLoader(context: Context) {
       for (const [key, studies] of studiesOf) context.neighbourNodes('REPORTS', 'IN').prime(key, studies.sort(entitiesByName));
       const regulators = (r.get('regulators') as Node[]).map(toEntity);
       for (const regulator of regulators) context.entities('Regulator').prime(regulator.key, regulator);
+      const drug = toEntity(r.get('d'));
+      const condition = toEntity(r.get('c'));
+      const facts = regulatoryFacts(r);
+      const sorted = [...findings.values()].sort((a, b) => a.key.localeCompare(b.key));
+      // The use's routes: its findings' and its authorisations' (a use with neither has no status anywhere).
+      const routes = [...new Set([...sorted.map((f) => f.props.route as string), ...authorisedRoutes(facts, condition.key)])]
+        .filter((x) => !route || x === route);
       byId.set(r.get('id'), {
-        drug: toEntity(r.get('d')),
-        condition: toEntity(r.get('c')),
+        drug,
+        condition,
         route,
-        findings: [...findings.values()].sort((a, b) => a.key.localeCompare(b.key)),
+        findings: sorted,
         studyOf: new Map([...studiesOf].map(([key, studies]) => [key, studies[0].key])),
-        approvedBy: (r.get('approvedBy') as string[]).sort(),
-        regulators: regulators.map((regulator) => regulator.key),
+        statuses: statusesOfUse(regulators.map((x) => x.key), { drug: drug.key, condition: condition.key, routes }, facts, today()),
       });
     }
     return ids.map((id) => byId.get(id) ?? null);
@@ -99,34 +119,36 @@ export function loadEvidence(context: Context, drug: string, condition: string, 
   return loaders.get(context)!.load(pairKey(drug, condition, route, includeRetracted));
 }
 
-const regulatorsByKey = (context: Context, keys: string[]) =>
-  context.entities('Regulator').loadMany(keys).then((rs) => rs.filter((r): r is EntityRecord => !!r && !(r instanceof Error)));
+export const regulatorsByKey = (context: Context, keys: string[]) => context.entities('Regulator').loadMany(keys).then(orFail);
 
-const EvidenceSummaryRef = builder.objectRef<EvidenceShape>('EvidenceSummary').implement({
+export const EvidenceSummaryRef = builder.objectRef<EvidenceShape>('EvidenceSummary').implement({
   description:
-    'What the findings for one drug in one condition add up to. studies counts every study with a finding (registered trials included); patients and responders are sums over the findings that report a result and state them (patients as reported, which may include comparator arms); responseRate = responders / patients over the findings that state both (patientsWithKnownResponse), null when none do. Never estimated.',
+    "What the findings for one drug in one condition add up to, arms kept apart. Every finding is the result of the drug's own arm (or of a report of one group); comparator arms are never summed into it and stand beside it (comparator*). studies counts every study with a finding (registered trials included); patients and responders are sums over the findings that report a result at their study's primary endpoint; responseRate = responders / patients over the findings that state both (patientsWithKnownResponse), null when none do. Never estimated.",
   fields: (t) => ({
     drug: t.field({ type: DrugRef, resolve: (e) => e.drug }),
     condition: t.field({ type: ConditionRef, resolve: (e) => e.condition }),
     route: t.field({ type: RouteEnum, nullable: true, resolve: (e) => e.route }),
     studies: t.int({ resolve: (e) => new Set(e.studyOf.values()).size }),
-    studiesWithResults: t.int({
-      resolve: (e) => new Set(e.findings.filter((f) => f.props.outcome != null).map((f) => e.studyOf.get(f.key))).size,
+    studiesWithResults: t.int({ resolve: (e) => new Set(e.findings.filter(reportsResult).map((f) => e.studyOf.get(f.key))).size }),
+    controlledStudies: t.int({
+      description: 'Studies with a comparator arm (placebo, vehicle, another treatment) among those with a result.',
+      resolve: (e) => new Set(e.findings.filter((f) => reportsResult(f) && f.props.controlled === true).map((f) => e.studyOf.get(f.key))).size,
     }),
-    patients: t.int({ nullable: true, resolve: (e) => summarise(e.findings).patients }),
+    patients: t.int({ nullable: true, description: "Patients in the drug's arms (comparator arms excluded).", resolve: (e) => summarise(e.findings).patients }),
     responders: t.int({ nullable: true, resolve: (e) => summarise(e.findings).responders }),
     patientsWithKnownResponse: t.int({ resolve: (e) => summarise(e.findings).patientsWithKnownResponse }),
     responseRate: t.float({ nullable: true, resolve: (e) => summarise(e.findings).responseRate }),
+    comparatorPatients: t.int({ nullable: true, description: 'Patients in the comparator arms of the controlled studies counted (each arm once).', resolve: (e) => summariseComparators(e.findings).patients }),
+    comparatorResponders: t.int({ nullable: true, resolve: (e) => summariseComparators(e.findings).responders }),
+    comparatorResponseRate: t.float({ nullable: true, description: 'responders / patients over the comparator arms that state both; null when none do.', resolve: (e) => summariseComparators(e.findings).responseRate }),
     findings: t.field({ type: [FindingRef], resolve: (e) => e.findings }),
-    approvedBy: t.field({ type: [RegulatorRef], resolve: (e, _a, c) => regulatorsByKey(c, e.approvedBy) }),
+    approvedBy: t.field({ type: [RegulatorRef], resolve: (e, _a, c) => regulatorsByKey(c, regulatorsWith(e.statuses, 'APPROVED')) }),
     offLabelIn: t.field({
       type: [RegulatorRef],
-      description: 'Regulators in the graph that have not authorised this use, where the use exists (findings, or an approval elsewhere).',
-      resolve: (e, _a, c) =>
-        e.findings.length === 0 && e.approvedBy.length === 0
-          ? []
-          : regulatorsByKey(c, e.regulators.filter((r) => !e.approvedBy.includes(r))),
+      description: 'Regulators under which the use is OFF_LABEL by some route and approved by none (never inferred from a missing record: see regulatoryStatus).',
+      resolve: (e, _a, c) => regulatorsByKey(c, regulatorsWith(e.statuses, 'OFF_LABEL', regulatorsWith(e.statuses, 'APPROVED'))),
     }),
+    regulatoryStatus: t.field({ type: [RegulatoryStatusRef], description: 'The status under every regulator, by route, with its basis.', resolve: (e) => e.statuses }),
   }),
 });
 
@@ -145,103 +167,3 @@ builder.queryField('evidence', (t) =>
   }),
 );
 
-// ---- uses ----
-
-export const UseStatusEnum = builder.enumType('UseStatus', { values: ['APPROVED', 'OFF_LABEL'] as const });
-
-interface UseShape {
-  drug: EntityRecord;
-  condition: EntityRecord;
-  route: Route;
-  approvedBy: string[];
-  approvals: string[];
-  regulators: string[];
-  /** The regulator the status is relative to, when the question named one. */
-  regulator: string | null;
-}
-
-function statusOf(use: UseShape): 'APPROVED' | 'OFF_LABEL' {
-  return statusUnder(use.approvedBy, use.regulator);
-}
-
-const UseRef = builder.objectRef<UseShape>('Use').implement({
-  description:
-    'A drug used in a condition by a route. status is relative to the regulator asked about; without one, APPROVED when any regulator authorised it. Topical and oral are different uses.',
-  fields: (t) => ({
-    drug: t.field({ type: DrugRef, resolve: (u) => u.drug }),
-    condition: t.field({ type: ConditionRef, resolve: (u) => u.condition }),
-    route: t.field({ type: RouteEnum, resolve: (u) => u.route }),
-    status: t.field({ type: UseStatusEnum, resolve: statusOf }),
-    approvedBy: t.field({ type: [RegulatorRef], resolve: (u, _a, c) => regulatorsByKey(c, u.approvedBy) }),
-    offLabelIn: t.field({ type: [RegulatorRef], resolve: (u, _a, c) => regulatorsByKey(c, u.regulators.filter((r) => !u.approvedBy.includes(r))) }),
-    approvals: t.field({
-      type: [ApprovalRef],
-      description: 'The authorisations behind APPROVED, with their populations and dates.',
-      resolve: (u, _a, c) =>
-        c.entities('Approval').loadMany(u.approvals).then((rs) => rs.filter((r): r is EntityRecord => !!r && !(r instanceof Error))),
-    }),
-    evidence: t.field({
-      type: EvidenceSummaryRef,
-      resolve: async (u, _a, c) => (await loadEvidence(c, u.drug.key, u.condition.key, u.route))!,
-    }),
-  }),
-});
-
-interface UseQuery { drug?: string | null; condition?: string | null; status?: 'APPROVED' | 'OFF_LABEL' | null; regulator?: string | null; route?: Route | null }
-
-export async function findUses(context: Context, q: UseQuery): Promise<UseShape[]> {
-  if (q.regulator && !/^[A-Za-z]{2,10}$/.test(q.regulator)) {
-    throw new GraphQLError('regulator must be an agency acronym such as FDA, EMA or MHRA.', { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  const records = await context.executor.read('uses', context.cypher.query('uses'), {
-    drug: q.drug ? q.drug.toLowerCase() : null,
-    condition: q.condition ? q.condition.toLowerCase() : null,
-    route: q.route ?? null,
-  });
-  const regulator = q.regulator ? q.regulator.toUpperCase() : null;
-  return records
-    .map((r) => ({
-      drug: toEntity(r.get('d')),
-      condition: toEntity(r.get('c')),
-      route: r.get('route') as Route,
-      approvedBy: (r.get('approvedBy') as string[]).sort(),
-      approvals: r.get('approvals') as string[],
-      regulators: r.get('regulators') as string[],
-      regulator,
-    }))
-    // A regulator the graph does not know has no uses to rule on (an empty answer, as for an unknown key).
-    .filter((u) => !regulator || u.regulators.includes(regulator))
-    .filter((u) => !q.status || statusOf(u) === q.status);
-}
-
-const useArgs = builder.args((t) => ({
-  status: t.field({ type: UseStatusEnum }),
-  regulator: t.string({ description: 'Status relative to this regulator (FDA, EMA, MHRA, PMDA).' }),
-  route: t.field({ type: RouteEnum }),
-}));
-
-builder.queryField('uses', (t) =>
-  t.field({
-    type: [UseRef],
-    description: 'Uses of drugs in conditions, e.g. every off-label topical use of ruxolitinib under the FDA.',
-    args: { drug: t.arg.string(), condition: t.arg.string(), ...useArgs },
-    resolve: (_root, args, context) => findUses(context, args),
-  }),
-);
-
-builder.objectField(DrugRef, 'uses', (t) =>
-  t.field({ type: [UseRef], args: useArgs, resolve: (drug, args, context) => findUses(context, { ...args, drug: drug.key }) }),
-);
-
-builder.objectField(DrugRef, 'evidence', (t) =>
-  t.field({
-    type: EvidenceSummaryRef,
-    nullable: true,
-    args: {
-      condition: t.arg.string({ required: true }),
-      route: t.arg({ type: RouteEnum }),
-      includeRetracted: t.arg.boolean({ defaultValue: false, description: 'Also count findings a curator retracted.' }),
-    },
-    resolve: (drug, args, context) => loadEvidence(context, drug.key, args.condition, args.route ?? null, args.includeRetracted ?? false),
-  }),
-);

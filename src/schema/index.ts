@@ -11,9 +11,12 @@ import './study.js';
 import './finding.js';
 import './regulator.js';
 import './approval.js';
+import './label-snapshot.js';
+import './arms.js';
 import './search.js';
 import './paths.js';
 import './evidence.js';
+import './uses.js';
 import './audit.js';
 import './meta.js';
 

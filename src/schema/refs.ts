@@ -15,6 +15,7 @@ export const StudyRef = entityNode('Study');
 export const FindingRef = entityNode('Finding');
 export const RegulatorRef = entityNode('Regulator');
 export const ApprovalRef = entityNode('Approval');
+export const LabelSnapshotRef = entityNode('LabelSnapshot');
 
 /** A drug acting on a target: the relationship with its own facts. */
 export interface InteractionShape { drug: EntityRecord; target: EntityRecord; link: Neighbour['rel'] }

@@ -1,0 +1,113 @@
+// uses(...): each (drug, condition, route) the graph holds findings or an authorisation for, with its status
+// under a regulator (or overall) and the basis of that status. The rule is src/regulatory-status.ts's, the same
+// one the evidence summary, /export/uses and the CLI apply.
+import { GraphQLError } from 'graphql';
+import type { Node } from 'neo4j-driver';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { toEntity, type EntityRecord } from '../db/records.js';
+import {
+  overallStatus, regulatoryFacts, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator, type UseStatus,
+} from '../regulatory-status.js';
+import { RouteEnum } from './common.js';
+import { EvidenceSummaryRef, loadEvidence, regulatorsByKey } from './evidence.js';
+import { orFail, RegulatoryStatusRef, UseStatusEnum } from './regulatory-status.js';
+import { ApprovalRef, ConditionRef, DrugRef, RegulatorRef } from './refs.js';
+
+type Route = 'TOPICAL' | 'ORAL' | 'INTRAVENOUS' | 'SUBCUTANEOUS';
+
+export interface UseShape {
+  drug: EntityRecord;
+  condition: EntityRecord;
+  route: Route;
+  /** The status under every regulator in the graph, for this route. */
+  statuses: StatusUnderRegulator[];
+  /** The regulator the status is relative to, when the question named one. */
+  regulator: string | null;
+  asOf: string;
+}
+
+export const useStatusOf = (u: Pick<UseShape, 'statuses' | 'regulator'>): UseStatus =>
+  u.regulator ? u.statuses.find((s) => s.regulator === u.regulator)!.status : overallStatus(u.statuses.map((s) => s.status));
+
+export const UseRef = builder.objectRef<UseShape>('Use').implement({
+  description:
+    'A drug used in a condition by a route, with its status under the regulator asked about (without one: APPROVED where any regulator approved it, else OFF_LABEL where any says so, else UNKNOWN where any is unknown, else NOT_AUTHORISED). basis says why; statuses gives every regulator. Topical and oral are different uses.',
+  fields: (t) => ({
+    drug: t.field({ type: DrugRef, resolve: (u) => u.drug }),
+    condition: t.field({ type: ConditionRef, resolve: (u) => u.condition }),
+    route: t.field({ type: RouteEnum, resolve: (u) => u.route }),
+    status: t.field({ type: UseStatusEnum, resolve: useStatusOf }),
+    asOf: t.field({ type: 'Date', description: 'The date the status is for.', resolve: (u) => u.asOf }),
+    basis: t.field({
+      type: [RegulatoryStatusRef],
+      description: 'Why: the status under the regulator asked about with the approvals or label snapshot it rests on; without a regulator, those of every regulator whose status is the overall one.',
+      resolve: (u) => {
+        const status = useStatusOf(u);
+        return u.statuses.filter((s) => (u.regulator ? s.regulator === u.regulator : s.status === status));
+      },
+    }),
+    statuses: t.field({ type: [RegulatoryStatusRef], description: 'The status under every regulator in the graph.', resolve: (u) => u.statuses }),
+    approvedBy: t.field({ type: [RegulatorRef], resolve: (u, _a, c) => regulatorsByKey(c, regulatorsWith(u.statuses, 'APPROVED')) }),
+    offLabelIn: t.field({ type: [RegulatorRef], description: 'Regulators under which the use is OFF_LABEL (never inferred from a missing record).', resolve: (u, _a, c) => regulatorsByKey(c, regulatorsWith(u.statuses, 'OFF_LABEL')) }),
+    approvals: t.field({
+      type: [ApprovalRef],
+      description: 'The authorisations behind APPROVED (under the regulator asked about, or any), with their populations and dates.',
+      resolve: (u, _a, c) => {
+        const keys = u.statuses.filter((s) => s.status === 'APPROVED' && (!u.regulator || s.regulator === u.regulator)).flatMap((s) => s.approvals);
+        return c.entities('Approval').loadMany([...new Set(keys)]).then(orFail);
+      },
+    }),
+    evidence: t.field({
+      type: EvidenceSummaryRef,
+      resolve: async (u, _a, c) => (await loadEvidence(c, u.drug.key, u.condition.key, u.route))!,
+    }),
+  }),
+});
+
+export interface UseQuery { drug?: string | null; condition?: string | null; status?: UseStatus | null; regulator?: string | null; route?: Route | null; asOf?: string | null }
+
+export async function findUses(context: Context, q: UseQuery): Promise<UseShape[]> {
+  if (q.regulator && !/^[A-Za-z]{2,10}$/.test(q.regulator)) {
+    throw new GraphQLError('regulator must be an agency acronym such as FDA, EMA or MHRA.', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  const records = await context.executor.read('uses', context.cypher.query('uses'), {
+    drug: q.drug ? q.drug.toLowerCase() : null,
+    condition: q.condition ? q.condition.toLowerCase() : null,
+    route: q.route ?? null,
+  });
+  const regulator = q.regulator ? q.regulator.toUpperCase() : null;
+  const asOf = q.asOf ?? today();
+  return records
+    .map((r) => {
+      const drug = toEntity(r.get('d') as Node);
+      const condition = toEntity(r.get('c') as Node);
+      const route = r.get('route') as Route;
+      const regulators = r.get('regulators') as string[];
+      const statuses = statusesOfUse(regulators, { drug: drug.key, condition: condition.key, routes: [route] }, regulatoryFacts(r), asOf);
+      return { drug, condition, route, statuses, regulator, asOf };
+    })
+    // A regulator the graph does not know has no uses to rule on (an empty answer, as for an unknown key).
+    .filter((u) => !regulator || u.statuses.some((s) => s.regulator === regulator))
+    .filter((u) => !q.status || useStatusOf(u) === q.status);
+}
+
+const useArgs = builder.args((t) => ({
+  status: t.field({ type: UseStatusEnum }),
+  regulator: t.string({ description: 'Status relative to this regulator (FDA, EMA, MHRA, PMDA).' }),
+  route: t.field({ type: RouteEnum }),
+  asOf: t.field({ type: 'Date', description: 'The status on this date (default: today, UTC).' }),
+}));
+
+builder.queryField('uses', (t) =>
+  t.field({
+    type: [UseRef],
+    description: 'Uses of drugs in conditions, e.g. every off-label topical use of ruxolitinib under the FDA.',
+    args: { drug: t.arg.string(), condition: t.arg.string(), ...useArgs },
+    resolve: (_root, args, context) => findUses(context, args),
+  }),
+);
+
+builder.objectField(DrugRef, 'uses', (t) =>
+  t.field({ type: [UseRef], args: useArgs, resolve: (drug, args, context) => findUses(context, { ...args, drug: drug.key }) }),
+);
