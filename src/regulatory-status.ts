@@ -12,7 +12,7 @@ export const useStatuses = ['APPROVED', 'OFF_LABEL', 'NOT_AUTHORISED', 'UNKNOWN'
 export type UseStatus = (typeof useStatuses)[number];
 export const inForceValues = ['YES', 'NO', 'UNCERTAIN'] as const;
 export type InForce = (typeof inForceValues)[number];
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
+export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR' | 'RANGE';
 
 /** An authorisation (or opinion) of a product of the drug, as uses.cypher and evidence.cypher return it. */
 export interface AuthorisationFact {
@@ -57,8 +57,15 @@ export interface StatusUnderRegulator {
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-/** The first and last day a date of the given precision can mean: "2023-04" is 2023-04-01 .. 2023-04-30. */
+/**
+ * The first and last day a date of the given precision can mean: "2023-04" is 2023-04-01 .. 2023-04-30, and an
+ * interval "2017-02/2024-05" is 2017-02-01 .. 2024-05-31.
+ */
 export function dateWindow(date: string): { first: string; last: string } {
+  if (date.includes('/')) {
+    const [start, end] = date.split('/');
+    return { first: dateWindow(start).first, last: dateWindow(end).last };
+  }
   const [y, m, d] = date.split('-').map(Number);
   if (d) return { first: date, last: date };
   if (m) return { first: `${y}-${pad(m)}-01`, last: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` };

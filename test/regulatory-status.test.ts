@@ -18,6 +18,7 @@ const productOf = new Map(corpus['products.json'].map((p) => [p.key, p]));
 
 /** [first, last] day of a YYYY, YYYY-MM or YYYY-MM-DD date, by calendar arithmetic on Date. */
 function span(date: string): [string, string] {
+  if (date.includes('/')) return [span(date.split('/')[0])[0], span(date.split('/')[1])[1]];
   const parts = date.split('-').map(Number);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   if (parts.length === 3) return [date, date];
@@ -69,6 +70,7 @@ describe('the status rule (pure)', () => {
     expect(dateWindow('2024-02')).toEqual({ first: '2024-02-01', last: '2024-02-29' });
     expect(dateWindow('2021')).toEqual({ first: '2021-01-01', last: '2021-12-31' });
     expect(dateWindow('2021-09-21')).toEqual({ first: '2021-09-21', last: '2021-09-21' });
+    expect(dateWindow('2017-02/2024-05')).toEqual({ first: '2017-02-01', last: '2024-05-31' });
   });
 
   it('is in force after the window, not before it, and uncertain inside it', () => {

@@ -219,9 +219,20 @@ export const finding = z
   .refine((f) => f.drug !== undefined || f.arm !== undefined, { message: 'a finding names its drug, or the comparator arm it is the result of' })
   .refine((f) => f.drug === undefined || f.route !== undefined, { message: 'a finding about a drug names its route' });
 
-const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD');
-export const datePrecision = z.enum(['DAY', 'MONTH', 'YEAR']);
-const precisionParts = { YEAR: 1, MONTH: 2, DAY: 3 } as const;
+// A date at the precision its source gives: a day, a month, a year, or (RANGE) an ISO 8601 interval of two
+// such dates when a source bounds it without dating it ("2017-02/2024-05": granted no earlier than the first
+// and no later than the second, e.g. an indication first seen on a label of known date).
+const calendarDate = String.raw`\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?`;
+const partialDate = z
+  .string()
+  .regex(new RegExp(`^${calendarDate}(/${calendarDate})?$`), 'date must be YYYY, YYYY-MM, YYYY-MM-DD or an interval of two such dates (start/end)');
+export const datePrecision = z.enum(['DAY', 'MONTH', 'YEAR', 'RANGE']);
+
+/** Whether a date's shape is the one its precision says. */
+export const dateMatchesPrecision = (date: string, precision: z.infer<typeof datePrecision>) =>
+  precision === 'RANGE'
+    ? date.includes('/') && date.split('/')[0] <= date.split('/')[1]
+    : !date.includes('/') && date.split('-').length === { YEAR: 1, MONTH: 2, DAY: 3 }[precision];
 
 export const approval = z
   .object({
@@ -247,10 +258,10 @@ export const approval = z
   .refine((a) => (a.withdrawnDate === undefined) === (a.withdrawnDatePrecision === undefined), {
     message: 'withdrawnDate and withdrawnDatePrecision go together',
   })
-  .refine((a) => !a.withdrawnDate || a.withdrawnDate.split('-').length === precisionParts[a.withdrawnDatePrecision!], {
+  .refine((a) => !a.withdrawnDate || dateMatchesPrecision(a.withdrawnDate, a.withdrawnDatePrecision!), {
     message: 'withdrawnDate does not match withdrawnDatePrecision',
   })
-  .refine((a) => a.date.split('-').length === precisionParts[a.datePrecision], {
+  .refine((a) => dateMatchesPrecision(a.date, a.datePrecision), {
     message: 'date does not match datePrecision',
   });
 

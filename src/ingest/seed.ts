@@ -4,6 +4,7 @@ import type { CypherLibrary } from '../db/cypher.js';
 import type { Executor } from '../db/executor.js';
 import { setupSchema } from '../db/schema-setup.js';
 import type { NodeLabel, RelationshipType } from '../graph-model.js';
+import { dateWindow } from '../regulatory-status.js';
 import { comparatorRoles, type Corpus, type Source } from './corpus-schema.js';
 import { readCorpus, type LoadedCorpus } from './read-corpus.js';
 
@@ -61,11 +62,8 @@ function relationship(from: string, to: string, sources: Source[], extra: Row = 
   };
 }
 
-/** The first day a date of the given precision can mean, so "2023-04" counts from 2023-04-01. */
-export function dateStart(date: string): string {
-  const [y, m = '01', d = '01'] = date.split('-');
-  return `${y}-${m}-${d}`;
-}
+/** The first day a date of the given precision can mean, so "2023-04" counts from 2023-04-01 (for ordering). */
+export const dateStart = (date: string): string => dateWindow(date).first;
 
 export function corpusToGraph(corpus: Corpus): {
   nodes: Record<NodeLabel, Row[]>;

@@ -6,12 +6,16 @@ import type { Context } from '../context.js';
 import type { QueryName } from '../db/cypher.js';
 import type { EntityRecord } from '../db/records.js';
 import type { Neighbour } from '../loaders/entities.js';
+import { datePrecision } from '../ingest/corpus-schema.js';
 import { dateWindow, inForce, inForceValues, today } from '../regulatory-status.js';
 import { EntityInterface, neighbour, prop } from './common.js';
 import { ApprovalRef, ConditionRef, DrugRef, ProductRef, RegulatorRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
-export const DatePrecisionEnum = builder.enumType('DatePrecision', { values: ['DAY', 'MONTH', 'YEAR'] as const });
+export const DatePrecisionEnum = builder.enumType('DatePrecision', {
+  description: 'DAY, MONTH or YEAR: the date is known to that precision. RANGE: only bounds are known (dateAsReported is an ISO 8601 interval start/end; date and dateLast are its first and last days).',
+  values: datePrecision.options,
+});
 export const ApprovalKindEnum = builder.enumType('ApprovalKind', {
   description: 'AUTHORISATION grants the use; POSITIVE_OPINION (e.g. EMA CHMP) precedes the EU decision and grants nothing by itself.',
   values: ['AUTHORISATION', 'POSITIVE_OPINION'] as const,
@@ -82,7 +86,7 @@ ApprovalRef.implement({
       description: 'Whether it was in force on asOf, honest about dates known only to the month or year.',
       resolve: (a, args) => inForce(approvalDates(a), args.asOf ?? today()),
     }),
-    dateAsReported: t.string({ description: 'The date at its own precision: 2021-09-21, 2023-04 or 2025.', resolve: (a) => prop<string>(a, 'date')! }),
+    dateAsReported: t.string({ description: 'The date at its own precision: 2021-09-21, 2023-04, 2025, or an interval 2017-02/2024-05 (RANGE).', resolve: (a) => prop<string>(a, 'date')! }),
     datePrecision: t.field({ type: DatePrecisionEnum, resolve: (a) => prop<'DAY'>(a, 'datePrecision')! }),
     event: t.string({ resolve: (a) => prop<string>(a, 'event')! }),
     notes: t.string({ nullable: true, resolve: (a) => prop<string>(a, 'notes') }),
