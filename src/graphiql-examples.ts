@@ -46,21 +46,24 @@ query Mechanism {
     query: `# What is the evidence for topical ruxolitinib in necrobiosis lipoidica?
 query Evidence {
   evidence(drug: "ruxolitinib", condition: "necrobiosis-lipoidica", route: TOPICAL) {
-    studies patients responders responseRate
-    findings { study { key name design } patients responders outcome summary }
+    studies controlledStudies patients responders responseRate comparatorResponseRate
+    findings { study { key name design } arm { label role } patients responders outcome summary }
     approvedBy { key }
     offLabelIn { key }
+    regulatoryStatus { regulator { key } route status explanation }
   }
 }`,
   },
   {
     title: 'Off-label in the EU',
-    query: `# Which uses of ruxolitinib are off-label under the EMA?
+    query: `# Which uses of ruxolitinib are off-label under the EMA, and why? (OFF_LABEL only where the graph
+# holds the EU label in full; UNKNOWN where it does not: the absence of a record is never a fact.)
 query OffLabelEU {
-  uses(drug: "ruxolitinib", regulator: "EMA", status: OFF_LABEL) {
+  uses(drug: "ruxolitinib", regulator: "EMA") {
     condition { key name category { name } }
     route
-    approvedBy { key }
+    status
+    basis { explanation label { key complete labelVersion } approvals { key dateAsReported } confidence }
     evidence { studies patients }
   }
 }`,
