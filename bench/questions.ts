@@ -1,6 +1,7 @@
 // The benchmark's five questions, each asked of the three implementations, and how each implementation's
 // answer is brought to one comparable form (our server's `data`, with unordered neighbour lists sorted by
 // key). The bench refuses to time a question whose three answers differ.
+import { nodeLabels } from '../src/graph-model.js';
 
 export type QuestionId = 'lookup' | 'nested' | 'evidence' | 'paths' | 'search';
 export type ImplementationId = 'floor' | 'ours' | 'peer';
@@ -46,6 +47,16 @@ const floor = (path: string, variables: Record<string, unknown>): HttpRequest =>
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 /** The GraphQL `data`, or the whole body when it carries errors (so they show in a mismatch). */
 const dataOf = (body: any) => (body && body.errors ? body : body?.data); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+// Our EntityType values are SCREAMING_CASE (CONDITION_CATEGORY); the floor and the peer answer the node label
+// (ConditionCategory). Our answers are compared with the label written back.
+const labelOf = new Map(nodeLabels.map((label) => [label.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase(), label]));
+const withLabels = (value: any): any => // eslint-disable-line @typescript-eslint/no-explicit-any
+  Array.isArray(value) ? value.map(withLabels)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'entityType' ? labelOf.get(v as string) ?? v : withLabels(v)]))
+      : value;
+const oursOf = (body: any) => withLabels(dataOf(body)); // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 interface NestedDrug { key: string; targets: { potencyNm: number | null; target: { key: string; pathways: { key: string; conditions: { key: string }[] }[] } }[] }
@@ -132,13 +143,13 @@ export function questions(args: QuestionArgs = defaultArgs): Question[] {
         ours: graphql(
           `query($drug: String!, $condition: String!) { evidence(drug: $drug, condition: $condition) {
              studies studiesWithResults patients responders patientsWithKnownResponse responseRate
-             findings { key outcome patients responders study { key } } approvedBy { key } offLabelIn { key } } }`,
+             findings { key outcome patients responders responseRatePercent primary study { key } } } }`,
           { drug: args.drug, condition: args.condition },
         ),
         peer: graphql(
           `query($drug: String!, $condition: String!) { evidence(drug: $drug, condition: $condition) {
              studies studiesWithResults patients responders patientsWithKnownResponse responseRate
-             findings { key outcome patients responders study } approvedBy offLabelIn } }`,
+             findings { key outcome patients responders responseRatePercent primary study } } }`,
           { drug: args.drug, condition: args.condition },
         ),
         floor: floor('/evidence', { drug: args.drug, condition: args.condition }),
@@ -150,15 +161,7 @@ export function questions(args: QuestionArgs = defaultArgs): Question[] {
           const data = dataOf(body);
           if (!data?.evidence) return data;
           const e = data.evidence;
-          const keys = (list: string[]) => list.map((key) => ({ key }));
-          return {
-            evidence: {
-              ...e,
-              findings: e.findings.map((f: any) => ({ ...f, study: { key: f.study } })),
-              approvedBy: keys(e.approvedBy),
-              offLabelIn: keys(e.offLabelIn),
-            },
-          };
+          return { evidence: { ...e, findings: e.findings.map((f: any) => ({ ...f, study: { key: f.study } })) } };
         },
       },
     },
@@ -177,7 +180,7 @@ export function questions(args: QuestionArgs = defaultArgs): Question[] {
         ),
         floor: floor('/paths', { from: args.pathFrom, to: args.pathTo, maxLength: 4, first: 10 }),
       },
-      answer: { ours: dataOf, floor: dataOf, peer: dataOf },
+      answer: { ours: oursOf, floor: dataOf, peer: dataOf },
     },
     {
       id: 'search',
@@ -187,7 +190,7 @@ export function questions(args: QuestionArgs = defaultArgs): Question[] {
         peer: graphql(`query($q: String!) { search(query: $q, first: 10) { score entity { key entityType name } } }`, { q: args.searchText }),
         floor: floor('/search', { query: args.searchText, first: 10 }),
       },
-      answer: { ours: dataOf, floor: dataOf, peer: dataOf },
+      answer: { ours: oursOf, floor: dataOf, peer: dataOf },
     },
   ];
 }

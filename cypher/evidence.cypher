@@ -28,7 +28,7 @@ CALL (d, c, pair) {
   MATCH (s:Study)-[:REPORTS]->(f)
   // The summary needs of a finding only what it sums: its name and the rest come when a query asks.
   RETURN collect({
-    finding: f {.key, .outcome, .patients, .responders, .responseRatePercent, .route, .arm, .comparators, .controlled},
+    finding: f {.key, .outcome, .patients, .responders, .responseRatePercent, .route, .primary, .arm, .comparators, .controlled},
     study: {{LIGHT s Study}}
   }) AS findings
 }

@@ -1,2 +1,2 @@
 MERGE (m:CorpusMeta {id: 'corpus'})
-SET m.version = $version, m.seededAt = datetime()
+SET m.version = $version, m.seededAt = datetime(), m.pruneAware = true

@@ -34,9 +34,36 @@ describe('the curated corpus', () => {
     ]);
     expect(corpus['drugs.json']).toHaveLength(10);
     expect(corpus['targets.json'].map((t) => t.key).sort()).toEqual(['JAK1', 'JAK2', 'JAK3', 'TYK2']);
-    // regulatory.tsv has 22 rows; the brepocitinib phase-3 row is not an approval; three approvals stated
-    // only in other rows' notes (Cibinqo EU and UK 2021, Olumiant RA 2018) are kept at year precision.
-    expect(corpus['approvals.json']).toHaveLength(24);
+    // Every approval of regulatory.tsv is still there, under its key, with a source other than our own files.
+    for (const key of ['fda-opzelura-atopic-dermatitis-2021', 'fda-opzelura-nonsegmental-vitiligo-2022', 'ec-opzelura-nonsegmental-vitiligo-2023',
+      'mhra-opzelura-nonsegmental-vitiligo-2023', 'fda-jakafi-myelofibrosis-2011', 'fda-olumiant-alopecia-areata-2022', 'fda-anzupgo-chronic-hand-eczema-2025']) {
+      const approval = corpus['approvals.json'].find((a) => a.key === key);
+      expect(approval, key).toBeDefined();
+      expect(approval!.sources.some((s) => !/curated/i.test(s.citation)), key).toBe(true);
+    }
+  });
+
+  it("holds each regulator's decisions on every drug: approvals of all four, label snapshots with sources", () => {
+    for (const regulator of ['FDA', 'EMA', 'MHRA', 'PMDA']) {
+      expect(corpus['approvals.json'].some((a) => a.regulator === regulator && a.kind === 'AUTHORISATION'), regulator).toBe(true);
+    }
+    const snapshots = corpus['labels.json'];
+    expect(snapshots.length).toBeGreaterThanOrEqual(30);
+    for (const snapshot of snapshots) expect(snapshot.sources.length, snapshot.key).toBeGreaterThan(0);
+    // Non-dermatological indications count: they decide on- and off-label as much as the skin ones.
+    const conditions = new Set(corpus['approvals.json'].map((a) => a.condition));
+    for (const c of ['rheumatoid-arthritis', 'ulcerative-colitis', 'myelofibrosis', 'polycythemia-vera']) expect(conditions.has(c), c).toBe(true);
+  });
+
+  it('holds at least 60 studies with a result per arm across at least 8 drugs', () => {
+    const reportsResult = (f: (typeof corpus)['findings.json'][number]) => f.outcome !== undefined || f.responders !== undefined || f.responseRatePercent !== undefined;
+    const withResults = corpus['findings.json'].filter((f) => f.drug && reportsResult(f));
+    expect(new Set(withResults.map((f) => f.study)).size).toBeGreaterThanOrEqual(60);
+    expect(new Set(withResults.map((f) => f.drug)).size).toBeGreaterThanOrEqual(8);
+    // A registration without results is a TRIAL_REGISTRATION, never an RCT with nothing to show.
+    for (const study of corpus['studies.json'].filter((s) => s.design === 'TRIAL_REGISTRATION')) {
+      expect(corpus['findings.json'].some((f) => f.study === study.key && reportsResult(f)), study.key).toBe(false);
+    }
   });
 
   it('keeps the review with its PRISMA counts', () => {

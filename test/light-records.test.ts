@@ -69,7 +69,8 @@ describe('light records', () => {
     expect(result.roundTrips).toBe(3);
     for (const path of paths) {
       for (const node of path.nodes) {
-        const field = node.entityType.charAt(0).toLowerCase() + node.entityType.slice(1);
+        // DRUG -> drug, CONDITION_CATEGORY -> conditionCategory: the singular root of the type.
+        const field = node.entityType.toLowerCase().replace(/_(\w)/g, (_: string, c: string) => c.toUpperCase());
         const direct = await gql(`query($key: String!) { ${field}(key: $key) { key entityType description sources { citation } } }`, { key: node.key });
         expect(node).toEqual(direct.body.data[field]);
       }

@@ -1,5 +1,5 @@
 // The seed against the real database: idempotent, and a bad data file writes nothing.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,28 @@ describe('seed', () => {
     expect(afterFirst.nodes).toBeGreaterThanOrEqual(expected.nodes);
     expect(afterFirst.relationships).toBeGreaterThanOrEqual(expected.relationships);
     expect(first).toMatchObject(expected);
+  });
+
+  it('removes what a later version of data/ no longer holds, and keeps a curator\'s findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jak-kg-prune-'));
+    cpSync(defaultDataDir, dir, { recursive: true });
+    const findings = JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8'));
+    const dropped = findings.find((f: { drug?: string }) => f.drug).key as string;
+    writeFileSync(join(dir, 'findings.json'), JSON.stringify(findings.filter((f: { key: string }) => f.key !== dropped)));
+    const present = async (key: string) =>
+      (await executor().read('test:present', 'MATCH (f:Finding {keyNorm: toLower($key)}) RETURN count(f) AS n', { key }))[0].get('n') as number;
+    await executor().write('test:curated', `MERGE (f:Finding:Entity {keyNorm: 'seed-test-curated'}) SET f.key = 'seed-test-curated',
+      f.name = 'curated', f.createdBy = 'curator', f.sources = '[]', f.xrefs = '[]', f.confidence = 'UNVERIFIED'`);
+    try {
+      await seed(executor(), cypher, { dataDir: dir });
+      expect(await present(dropped)).toBe(0);
+      expect(await present('seed-test-curated')).toBe(1);
+    } finally {
+      // Back to the corpus of data/ for the other test files.
+      await seed(executor(), cypher);
+      await executor().write('test:curated', "MATCH (f:Finding {keyNorm: 'seed-test-curated'}) DETACH DELETE f");
+    }
+    expect(await present(dropped)).toBe(1);
   });
 
   it('refuses a bad data file before writing anything', async () => {

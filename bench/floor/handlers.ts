@@ -4,6 +4,7 @@
 // node:http; test/bench-agreement.test.ts calls them directly.
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type Node } from 'neo4j-driver';
+import { nodeLabels } from '../../src/graph-model.js';
 
 const cypher = (name: string) => readFileSync(new URL(`./${name}.cypher`, import.meta.url), 'utf8');
 const statements = {
@@ -26,8 +27,7 @@ function typedKey(ref: string): { label: string; key: string } {
   const at = ref.indexOf(':');
   if (at < 1) throw new Error(`expected a typed key such as drug:ruxolitinib, not "${ref}"`);
   const lower = ref.slice(0, at).toLowerCase();
-  const labels = ['Drug', 'Product', 'Target', 'Pathway', 'Condition', 'ConditionCategory', 'Study', 'Finding', 'Regulator', 'Approval'];
-  const found = labels.find((l) => l.toLowerCase() === lower);
+  const found = nodeLabels.find((l) => l.toLowerCase() === lower);
   if (!found) throw new Error(`unknown type "${ref.slice(0, at)}"`);
   return { label: found, key: ref.slice(at + 1).toLowerCase() };
 }
@@ -68,25 +68,28 @@ export function createFloor(driver: Driver, timeoutMs = 15_000) {
     async evidence({ drug, condition }, stats) {
       const [record] = await read(stats, statements.evidence, { drug, condition });
       if (!record) return { evidence: null };
-      const findings = record.get('findings') as { key: string; outcome: string | null; patients: number | null; responders: number | null; study: string }[];
-      const approvedBy = record.get('approvedBy') as string[];
-      const withResults = findings.filter((f) => f.outcome != null);
-      const countable = withResults.filter((f) => f.patients != null && f.responders != null);
+      const findings = record.get('findings') as {
+        key: string; outcome: string | null; patients: number | null; responders: number | null; responseRatePercent: number | null;
+        primary: boolean | null; study: string;
+      }[];
+      const withResults = findings.filter((f) => f.outcome != null || f.responders != null || f.responseRatePercent != null);
+      const counted = withResults.filter((f) => f.primary !== false);
+      const countable = counted.filter((f) => f.patients != null && f.responders != null);
       const sum = (list: typeof findings, field: 'patients' | 'responders') =>
         list.some((f) => f[field] != null) ? list.reduce((s, f) => s + (f[field] ?? 0), 0) : null;
       const known = countable.reduce((s, f) => s + f.patients!, 0);
-      const keys = (list: string[]) => list.map((key) => ({ key }));
       return {
         evidence: {
           studies: new Set(findings.map((f) => f.study)).size,
           studiesWithResults: new Set(withResults.map((f) => f.study)).size,
-          patients: sum(withResults, 'patients'),
-          responders: sum(withResults, 'responders'),
+          patients: sum(counted, 'patients'),
+          responders: sum(counted, 'responders'),
           patientsWithKnownResponse: known,
           responseRate: known > 0 ? countable.reduce((s, f) => s + f.responders!, 0) / known : null,
-          findings: findings.map((f) => ({ key: f.key, outcome: f.outcome ?? null, patients: f.patients ?? null, responders: f.responders ?? null, study: { key: f.study } })),
-          approvedBy: keys(approvedBy),
-          offLabelIn: findings.length === 0 && approvedBy.length === 0 ? [] : keys((record.get('regulators') as string[]).filter((r) => !approvedBy.includes(r))),
+          findings: findings.map((f) => ({
+            key: f.key, outcome: f.outcome ?? null, patients: f.patients ?? null, responders: f.responders ?? null,
+            responseRatePercent: f.responseRatePercent ?? null, primary: f.primary ?? null, study: { key: f.study },
+          })),
         },
       };
     },

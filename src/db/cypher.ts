@@ -29,6 +29,7 @@ const queryNames = [
   'audit-events',
   'relationship-sources',
   'complete-records',
+  'prune-corpus',
 ] as const;
 
 export type QueryName = (typeof queryNames)[number];

@@ -6,6 +6,8 @@ import type { CypherLibrary } from '../db/cypher.js';
 import type { Statement } from '../db/executor.js';
 import { toEntity, toRelationship } from '../db/records.js';
 import { nodeLabels, relationships, type NodeLabel, type RelationshipType } from '../graph-model.js';
+import { route, studyDesign } from '../ingest/corpus-schema.js';
+import { armOf, comparatorsOf, rateOf } from '../arms.js';
 import { dateWindow, regulatoryFacts, statusesOfUse, today, useStatuses } from '../regulatory-status.js';
 import { entityColumns, entityListColumns, internalProperties, labelColumns } from './columns.js';
 import type { Row } from './encode.js';
@@ -50,6 +52,14 @@ const keyFilter = (what: string): Filter => ({
   },
 });
 
+const booleanFilter = (description: string): Filter => ({
+  description: `${description}: true or false`,
+  parse: (name, value) => {
+    if (value !== 'true' && value !== 'false') throw bad(`${name} must be true or false.`);
+    return value === 'true';
+  },
+});
+
 const enumFilter = (values: readonly string[], description: string): Filter => ({
   description: `${description}: ${values.join(', ')}`,
   parse: (name, value) => {
@@ -73,8 +83,8 @@ const namesFilter = (names: readonly string[], description: string): Filter => (
   },
 });
 
-const routes = ['TOPICAL', 'ORAL', 'INTRAVENOUS', 'SUBCUTANEOUS'] as const;
-const designs = ['CASE_REPORT', 'CASE_SERIES', 'RETROSPECTIVE', 'PROSPECTIVE_OPEN_LABEL', 'RCT', 'SYSTEMATIC_REVIEW', 'REVIEW', 'TRIAL_REGISTRATION'] as const;
+const routes = route.options;
+const designs = studyDesign.options;
 const regulatorFilter: Filter = {
   description: 'regulator acronym (FDA, EMA, MHRA, PMDA)',
   parse: (name, value) => {
@@ -199,10 +209,12 @@ function edgesOf(type: RelationshipType): ExportTable {
 const evidence: ExportTable = {
   name: 'evidence',
   description:
-    'One row per finding: the study that reports it, its design and counts, its outcome and sources. The rows of one (drug, condition[, route]) are the findings of the GraphQL evidence(drug, condition, route).',
+    "One row per finding (one arm of the drug, or a report of one group): the study that reports it, its design, the arm, its counts and outcome, the comparator arms' results for the same endpoint beside it (never summed in), and sources. The rows of one (drug, condition[, route]) are the findings of the GraphQL evidence(drug, condition, route); retracted findings only with includeRetracted=true.",
   columns: [
-    'drug', 'condition', 'category', 'route', 'study', 'studyName', 'design', 'year', 'finding', 'patients', 'responders',
-    'responderDefinition', 'outcome', 'outcomeAsReported', 'durationWeeks', 'summary', 'confidence', 'sources',
+    'drug', 'condition', 'category', 'route', 'study', 'studyName', 'design', 'year', 'pmid', 'nctId', 'finding', 'arm', 'armRole',
+    'dose', 'endpoint', 'timepointWeeks', 'primary', 'patients', 'responders', 'responseRate', 'responseRatePercent',
+    'responderDefinition', 'outcome', 'outcomeAsReported', 'durationWeeks', 'controlled', 'comparatorArms', 'comparatorPatients',
+    'comparatorResponders', 'comparatorResponseRate', 'comparatorResponseRatePercent', 'summary', 'retracted', 'confidence', 'sources',
   ],
   filters: {
     drug: keyFilter('drug'),
@@ -211,23 +223,35 @@ const evidence: ExportTable = {
     category: keyFilter('condition category'),
     study: keyFilter('study'),
     design: enumFilter(designs, 'study design'),
+    includeRetracted: booleanFilter('also the findings a curator retracted (as GraphQL evidence(includeRetracted: true))'),
   },
   statements: (cypher, f) => [{
     cypher: cypher.query('export-evidence'),
     params: {
       drug: f.drug ?? null, condition: f.condition ?? null, route: f.route ?? null,
-      category: f.category ?? null, study: f.study ?? null, design: f.design ?? null,
+      category: f.category ?? null, study: f.study ?? null, design: f.design ?? null, includeRetracted: f.includeRetracted ?? false,
     },
   }],
   rows: (record) => {
     const study = toEntity(record.get('study'));
     const finding = toEntity(record.get('finding'));
     const p = finding.props;
+    const arm = armOf(finding);
+    const comparators = comparatorsOf(finding);
+    // With one comparator (the usual placebo or vehicle) its counts stand in their own columns; with several,
+    // comparatorArms names each and the counts are left to the GraphQL Finding.comparators.
+    const only = comparators.length === 1 ? comparators[0] : null;
     return [{
       drug: record.get('drug'), condition: record.get('condition'), category: record.get('category'), route: p.route,
       study: study.key, studyName: study.name, design: study.props.design, year: study.props.year,
-      finding: finding.key, patients: p.patients, responders: p.responders, responderDefinition: p.responderDefinition,
-      outcome: p.outcome, outcomeAsReported: p.outcomeAsReported, durationWeeks: p.durationWeeks, summary: p.summary,
+      pmid: study.props.pmid, nctId: study.props.nctId, finding: finding.key, arm: arm?.label, armRole: arm?.role, dose: arm?.dose,
+      endpoint: p.endpoint, timepointWeeks: p.timepointWeeks, primary: p.primary, patients: p.patients, responders: p.responders,
+      responseRate: rateOf({ patients: p.patients as number | undefined, responders: p.responders as number | undefined }),
+      responseRatePercent: p.responseRatePercent, responderDefinition: p.responderDefinition, outcome: p.outcome,
+      outcomeAsReported: p.outcomeAsReported, durationWeeks: p.durationWeeks, controlled: p.controlled === true,
+      comparatorArms: comparators.length ? comparators.map((c) => c.arm?.label ?? c.key).join('; ') : null,
+      comparatorPatients: only?.patients, comparatorResponders: only?.responders, comparatorResponseRate: only ? rateOf(only) : null,
+      comparatorResponseRatePercent: only?.responseRatePercent, summary: p.summary, retracted: p.retracted === true,
       confidence: p.confidence, sources: finding.sources,
     }];
   },

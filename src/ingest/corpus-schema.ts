@@ -129,6 +129,8 @@ export const arm = z
   .object({
     key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'arm key must be kebab-case'),
     label: z.string().min(1),
+    /** In a report of several trials (e.g. two identical phase 3 trials), the trial the arm belongs to. */
+    trial: z.string().optional(),
     role: armRole,
     drug: kebabKey.optional(),
     product: kebabKey.optional(),

@@ -82,9 +82,11 @@ export function corpusToGraph(corpus: Corpus): {
   const comparatorResults = corpus['findings.json'].filter((f) => f.drug === undefined);
   const sameQuestion = (a: (typeof corpus)['findings.json'][number], b: typeof a) =>
     a.study === b.study && a.condition === b.condition && a.endpoint === b.endpoint && a.timepointWeeks === b.timepointWeeks;
+  const armOf = (f: { study: string; arm?: string }) => studies.get(f.study)?.arms.find((a) => a.key === f.arm);
   const comparatorsOf = (f: (typeof findings)[number]) => {
     const found = comparatorResults
-      .filter((c) => sameQuestion(c, f))
+      // A report of several trials compares each arm with the comparators of its own trial only.
+      .filter((c) => sameQuestion(c, f) && armOf(c)?.trial === armOf(f)?.trial)
       .map(({ key, arm, endpoint, timepointWeeks, patients, responders, responseRatePercent, summary, sources }) => ({
         key, arm: studies.get(f.study)?.arms.find((a) => a.key === arm), endpoint, timepointWeeks, patients, responders,
         responseRatePercent, summary, sources,
@@ -219,7 +221,7 @@ export async function seed(
   for (const [label, rows] of Object.entries(graph.nodes) as [NodeLabel, Row[]][]) {
     for (let i = 0; i < rows.length; i += BATCH_SIZE) {
       const batch = rows.slice(i, i + BATCH_SIZE);
-      await executor.write(`seed:${label}`, cypher.forLabel('seed-nodes', label), { rows: batch });
+      await executor.write(`seed:${label}`, cypher.forLabel('seed-nodes', label), { rows: batch, version });
       done += batch.length;
       options.progress?.({ what: label, done, total });
     }
@@ -229,12 +231,13 @@ export async function seed(
   for (const [type, rows] of Object.entries(graph.relationships) as [RelationshipType, RelationshipRow[]][]) {
     for (let i = 0; i < rows.length; i += BATCH_SIZE) {
       const batch = rows.slice(i, i + BATCH_SIZE);
-      await executor.write(`seed:${type}`, cypher.seedRelationships(type), { rows: batch });
+      await executor.write(`seed:${type}`, cypher.seedRelationships(type), { rows: batch, version });
       done += batch.length;
       options.progress?.({ what: type, done, total });
     }
     relationshipCount += rows.length;
   }
+  await executor.write('seed:prune', cypher.query('prune-corpus'), { version });
   await executor.write('seed:version', cypher.query('set-corpus-version'), { version });
   return { version, nodes: nodeCount, relationships: relationshipCount };
 }

@@ -2,44 +2,11 @@
 // count: each Finding is the result of one arm of the drug (Finding.arm), and the results of the study's
 // comparator arms for the same endpoint and time point stand beside it (Finding.comparators).
 // Both are stored with the study and the finding as JSON (src/ingest/seed.ts), as the curated data gives them.
+import { armOf, armsOf, comparatorsOf, rateOf, type ArmShape, type ComparatorResultShape } from '../arms.js';
 import { builder } from '../builder.js';
-import type { EntityRecord, Provenance } from '../db/records.js';
 import { armRole } from '../ingest/corpus-schema.js';
 import { lookup, prop, ProvenanceType, RouteEnum, weakest, ConfidenceEnum } from './common.js';
 import { DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
-
-export interface ArmShape {
-  key: string;
-  label: string;
-  role: (typeof armRole.options)[number];
-  drug?: string;
-  product?: string;
-  dose?: string;
-  route?: 'TOPICAL' | 'ORAL' | 'INTRAVENOUS' | 'SUBCUTANEOUS';
-  patients?: number;
-}
-
-export interface ComparatorResultShape {
-  key: string;
-  arm?: ArmShape;
-  endpoint?: string;
-  timepointWeeks?: number;
-  patients?: number;
-  responders?: number;
-  responseRatePercent?: number;
-  summary?: string;
-  sources: Provenance[];
-}
-
-const parsed = <T>(value: unknown): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : null);
-
-export const armsOf = (study: EntityRecord) => parsed<ArmShape[]>(prop(study, 'arms')) ?? [];
-export const armOf = (finding: EntityRecord) => parsed<ArmShape>(prop(finding, 'arm'));
-export const comparatorsOf = (finding: EntityRecord) => parsed<ComparatorResultShape[]>(prop(finding, 'comparators')) ?? [];
-
-/** responders / patients where the source states both; never estimated. */
-export const rateOf = (r: { patients?: number | null; responders?: number | null }) =>
-  typeof r.patients === 'number' && typeof r.responders === 'number' && r.patients > 0 ? r.responders / r.patients : null;
 
 export const ArmRoleEnum = builder.enumType('ArmRole', {
   description: 'EXPERIMENTAL: the drug under study. The others are comparators: PLACEBO, VEHICLE (a topical placebo), ACTIVE_COMPARATOR (another treatment), NO_INTERVENTION.',
@@ -51,6 +18,7 @@ export const ArmRef = builder.objectRef<ArmShape>('Arm').implement({
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Unique within its study.' }),
     label: t.exposeString('label'),
+    trial: t.string({ nullable: true, description: 'In a report of several trials, the trial the arm belongs to.', resolve: (a) => a.trial ?? null }),
     role: t.field({ type: ArmRoleEnum, resolve: (a) => a.role }),
     drug: t.field({ type: DrugRef, nullable: true, resolve: (a, _x, c) => (a.drug ? lookup(c, 'Drug', a.drug) : null) }),
     product: t.field({ type: ProductRef, nullable: true, resolve: (a, _x, c) => (a.product ? lookup(c, 'Product', a.product) : null) }),

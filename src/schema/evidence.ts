@@ -9,7 +9,7 @@ import { entitiesByName } from '../loaders/entities.js';
 import {
   authorisedRoutes, regulatoryFacts, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator,
 } from '../regulatory-status.js';
-import { comparatorsOf, rateOf } from './arms.js';
+import { comparatorsOf, rateOf } from '../arms.js';
 import { RouteEnum } from './common.js';
 import { orFail, RegulatoryStatusRef } from './regulatory-status.js';
 import { ConditionRef, DrugRef, FindingRef, RegulatorRef } from './refs.js';
