@@ -47,6 +47,8 @@ const schema = z.object({
   KG_MAX_BODY_BYTES: limit(102_400),
   /** Operations per batched request; 0 turns batching off. */
   KG_MAX_BATCH: z.coerce.number().int().min(0).max(100).default(0),
+  /** Neo4j sessions (pooled connections) one request may hold at once; further reads wait their turn. */
+  KG_MAX_SESSIONS_PER_REQUEST: limit(4, 100),
   KG_INTROSPECTION: flag('true'),
   KG_CSRF: flag('true'),
   /** Allowed browser origins: `*`, a comma-separated list, or empty for no CORS headers. */

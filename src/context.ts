@@ -66,12 +66,14 @@ export interface Context {
 }
 
 export function createContext(services: AppServices, request?: Request, requestId = 'none'): Context {
+  const limits = services.limits ?? defaultLimits;
   const executor = createExecutor({
     driver: services.driver,
     database: services.database,
     timeoutMs: services.queryTimeoutMs,
     availability: services.availability,
     onSession: services.metrics ? (delta) => services.metrics!.sessionsInUse.inc(delta) : undefined,
+    maxSessions: limits.maxSessionsPerRequest,
   });
   const loaders = new Map<string, DataLoader<string, unknown, string>>();
   function cached<T>(name: string, make: () => DataLoader<string, T, string>): DataLoader<string, T, string> {
@@ -83,7 +85,7 @@ export function createContext(services: AppServices, request?: Request, requestI
     executor,
     cypher: services.cypher,
     caller: authenticate(request?.headers.get('authorization') ?? null, services.tokens ?? []),
-    limits: services.limits ?? defaultLimits,
+    limits,
     requestId,
     entities: (label) => cached(`entities:${label}`, () => entitiesByKey(executor, services.cypher, label)),
     neighbours: (type, direction) =>

@@ -3,10 +3,11 @@
 // query that outlives its transaction timeout answers QUERY_TIMEOUT and gives its session back.
 import { readFileSync } from 'node:fs';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { parse } from 'graphql';
-import { afterAll, describe, expect, it } from 'vitest';
+import { getIntrospectionQuery, parse } from 'graphql';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Neo4jError } from 'neo4j-driver';
 import { mapDriverError } from '../src/db/errors.js';
+import { createDriver } from '../src/db/driver.js';
 import { createExecutor } from '../src/db/executor.js';
 import { exampleTabs, guidedQuery } from '../src/graphiql-examples.js';
 import { defaultLimits } from '../src/limits.js';
@@ -134,6 +135,86 @@ describe('limits, refused before any Cypher runs', () => {
     expect((await tight.gql('{ drugs(first: 4) { totalCount } }')).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', maximum: 3 });
     expect((await tight.gql('{ drugs(first: 3) { totalCount } }')).body.errors).toBeUndefined();
     await tight.close();
+  });
+});
+
+describe('work a small request can cause (issue 13, items 1 and 3)', () => {
+  // The fragments of graphql-js's own introspection query (FullType, InputValue, TypeRef): what GraphiQL asks.
+  const introspection = getIntrospectionQuery({ descriptions: true });
+  const introspectionFragments = introspection.slice(introspection.indexOf('fragment FullType')).replace(/\s+/g, ' ');
+
+  it('counts aliases as the query executes them: once per spread of the fragment that holds them', async () => {
+    // 2 aliases as written at the top, 20 in a fragment spread under each: 42 executed.
+    const query = `{ x1: __schema { ...S } x2: __schema { ...S } }
+      fragment S on __Schema { ${repeat(20, (i) => `t${i}: queryType { name }`)} }`;
+    expect(await refused(query)).toMatchObject({ code: 'TOO_MANY_ALIASES', aliases: 42, maximum: defaultLimits.maxAliases });
+    // Nested spreads multiply: 3 x 3 x 3 aliased copies from 9 aliases written.
+    const nested = `{ ...A } fragment A on Query { a1: __schema { ...B } a2: __schema { ...B } a3: __schema { ...B } }
+      fragment B on __Schema { b1: types { ...C } b2: types { ...C } b3: types { ...C } }
+      fragment C on __Type { c1: name c2: name c3: name }`;
+    expect(await refused(nested)).toMatchObject({ code: 'TOO_MANY_ALIASES', aliases: 39 });
+  });
+
+  it('costs introspection by the size of its answer: GraphiQL\'s own passes, aliased copies are refused', async () => {
+    const standard = await gql(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, inputValueDeprecation: true }));
+    expect(standard.body.errors).toBeUndefined();
+    expect(standard.body.data.__schema.types.length).toBeGreaterThan(50);
+    // 25 aliases (within the alias limit) of GraphiQL's walk over every type, in under 2 KB.
+    const copies = `{ ${repeat(25, (i) => `s${i}: __schema { types { ...FullType } }`)} } ${introspectionFragments}`;
+    expect(Buffer.byteLength(copies)).toBeLessThan(2_048);
+    const refusal = await refused(copies);
+    expect(refusal).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maximum: defaultLimits.maxComplexity });
+    expect(refusal?.complexity as number).toBeGreaterThan(defaultLimits.maxComplexity);
+  });
+
+  it('counts heavy fields (path searches, mechanisms, evidence, uses, search) in the cost', async () => {
+    const aliased = `{ ${repeat(30, (i) => `p${i}: paths(from: "drug:ruxolitinib", to: "condition:alopecia-areata", maxLength: 6, first: 50) { length }`)} }`;
+    expect(await refused(aliased)).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+    // One such search is fine.
+    expect((await gql('{ paths(from: "drug:ruxolitinib", to: "condition:alopecia-areata", maxLength: 6, first: 50) { length } }')).body.errors).toBeUndefined();
+  });
+
+  it('holds at most KG_MAX_SESSIONS_PER_REQUEST Neo4j sessions for one request, however many fields it aliases', async () => {
+    const metrics = createMetrics();
+    let open = 0;
+    let most = 0;
+    const inc = metrics.sessionsInUse.inc.bind(metrics.sessionsInUse);
+    metrics.sessionsInUse.inc = ((delta: number) => {
+      open += delta;
+      most = Math.max(most, open);
+      inc(delta);
+    }) as typeof metrics.sessionsInUse.inc;
+    const bounded = testApp({ metrics, limits: { ...defaultLimits, maxSessionsPerRequest: 2 } });
+    const pairs = ['alopecia-areata', 'lichen-planus', 'vitiligo', 'necrobiosis-lipoidica', 'atopic-dermatitis', 'psoriasis'];
+    const query = `{ ${pairs.map((c, i) => `m${i}: mechanisms(drug: "ruxolitinib", condition: "${c}") { length } s${i}: search(query: "${c}") { score }`).join(' ')} }`;
+    const result = await bounded.gql(query);
+    expect(result.body.errors).toBeUndefined();
+    expect(result.roundTrips).toBeGreaterThanOrEqual(12);
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(2);
+    expect(open).toBe(0);
+    await bounded.close();
+  });
+
+  it('answers pool exhaustion with a coded 503 and Retry-After, without taking the database for down', async () => {
+    const db = inject('neo4j');
+    const driver = createDriver({ uri: db.uri, user: db.user, password: db.password, poolSize: 1, acquisitionTimeoutMs: 300, maxRetryMs: 0 });
+    const holder = driver.session();
+    const tx = await holder.beginTransaction(); // holds the pool's only connection
+    await tx.run('RETURN 1');
+    const busy = testApp({ driver });
+    const response = await busy.app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ drug(key: "ruxolitinib") { key } }' }),
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect((await response.json()).errors[0].extensions.code).toBe('DATABASE_BUSY');
+    await tx.rollback();
+    await holder.close();
+    expect((await busy.gql('{ drug(key: "ruxolitinib") { key } }')).body.data.drug.key).toBe('ruxolitinib');
+    await busy.close();
   });
 });
 

@@ -7,6 +7,10 @@ export interface DriverOptions {
   password: string;
   /** How long a managed transaction is retried on transient errors; the driver's default is 30 s. */
   maxRetryMs?: number;
+  /** Pooled connections (default POOL_SIZE). */
+  poolSize?: number;
+  /** How long a session waits for a pooled connection before DATABASE_BUSY (default 10 s). */
+  acquisitionTimeoutMs?: number;
 }
 
 /** Connections per driver; every Neo4j session holds one while it runs. */
@@ -15,13 +19,22 @@ export const POOL_SIZE = 100;
 // What neo4j.auth.none() returns at run time; the driver's typings lack it.
 const noAuth: AuthToken = { scheme: 'none', credentials: '' } as AuthToken;
 
-export function createDriver({ uri, user, password, maxRetryMs = 3_000 }: DriverOptions): Driver {
+/**
+ * Idle pooled connections older than this are checked (one RESET round trip) before they are handed out.
+ * After Neo4j restarts, every connection in the pool is dead: without the check each one would fail a
+ * query in turn (and open the availability circuit again) before the pool held only live ones. Under load
+ * connections are reused within milliseconds and are never checked.
+ */
+export const LIVENESS_CHECK_MS = 1_000;
+
+export function createDriver({ uri, user, password, maxRetryMs = 3_000, poolSize = POOL_SIZE, acquisitionTimeoutMs = 10_000 }: DriverOptions): Driver {
   // The local launcher runs with auth off; a password-less config means "no auth".
   const auth = password ? neo4j.auth.basic(user, password) : noAuth;
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: true,
-    maxConnectionPoolSize: POOL_SIZE,
-    connectionAcquisitionTimeout: 10_000,
+    maxConnectionPoolSize: poolSize,
+    connectionAcquisitionTimeout: acquisitionTimeoutMs,
+    connectionLivenessCheckTimeout: LIVENESS_CHECK_MS,
     connectionTimeout: 5_000,
     maxTransactionRetryTime: maxRetryMs,
     userAgent: 'jak-kg/0.1',

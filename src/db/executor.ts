@@ -59,10 +59,36 @@ export interface ExecutorOptions {
   availability?: Availability;
   /** Told +1 when a session opens and -1 when it closes (the sessions-in-use metric). */
   onSession?: (delta: 1 | -1) => void;
+  /**
+   * Sessions this executor (one request) may hold at once; more wait their turn. Each session holds one of
+   * the driver's pooled connections, so aliased heavy fields cannot take the whole pool. Default: no bound.
+   */
+  maxSessions?: number;
 }
 
-export function createExecutor({ driver, database, timeoutMs, availability, onSession }: ExecutorOptions): Executor {
+/** A counting semaphore: at most `max` holders at once, the others queued in arrival order. */
+export function createSemaphore(max: number) {
+  let held = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async acquire(): Promise<void> {
+      if (held < max) {
+        held += 1;
+        return;
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    release(): void {
+      const next = waiting.shift();
+      if (next) next(); // the slot passes straight to the next in line
+      else held -= 1;
+    },
+  };
+}
+
+export function createExecutor({ driver, database, timeoutMs, availability, onSession, maxSessions }: ExecutorOptions): Executor {
   const stats: QueryStats = { roundTrips: 0 };
+  const slots = maxSessions ? createSemaphore(maxSessions) : undefined;
   const metadata = (operation: string) => ({ app: 'jak-kg', operation });
 
   /** Maps a driver error, and opens the circuit when it says Neo4j is unreachable. */
@@ -74,21 +100,31 @@ export function createExecutor({ driver, database, timeoutMs, availability, onSe
     return mapped;
   }
 
-  function openSession(mode: 'READ' | 'WRITE') {
+  async function openSession(mode: 'READ' | 'WRITE') {
     if (availability && !availability.isUp()) throw serviceUnavailable();
+    await slots?.acquire();
+    // The circuit may have opened while this call waited for a slot.
+    if (availability && !availability.isUp()) {
+      slots?.release();
+      throw serviceUnavailable();
+    }
     const session = driver.session({ database, defaultAccessMode: mode });
     onSession?.(1);
     return {
       session,
       close: async () => {
-        await session.close();
-        onSession?.(-1);
+        try {
+          await session.close();
+        } finally {
+          onSession?.(-1);
+          slots?.release();
+        }
       },
     };
   }
 
   async function inSession<T>(mode: 'READ' | 'WRITE', operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const { session, close } = openSession(mode);
+    const { session, close } = await openSession(mode);
     stats.roundTrips += 1;
     const config = { timeout: timeoutMs, metadata: metadata(operation) };
     try {
@@ -101,7 +137,7 @@ export function createExecutor({ driver, database, timeoutMs, availability, onSe
   }
 
   async function* stream(operation: string, statements: Statement[]): AsyncGenerator<Neo4jRecord, void, undefined> {
-    const { session, close } = openSession('READ');
+    const { session, close } = await openSession('READ');
     stats.roundTrips += statements.length;
     let tx: Transaction | undefined;
     try {

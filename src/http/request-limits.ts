@@ -3,16 +3,28 @@
 //             Yoga's maxRequestBodySize -> 413 REQUEST_ENTITY_TOO_LARGE
 //   parse     bracket nesting -> QUERY_TOO_DEEP (before the recursive parser can overflow the stack);
 //             token count -> GRAPHQL_PARSE_FAILED (graphql-js maxTokens)
-//   validate  aliases -> TOO_MANY_ALIASES
-//   execute   depth, breadth, complexity (@pothos/plugin-complexity, with variables) -> QUERY_TOO_DEEP,
-//             QUERY_TOO_BROAD, QUERY_TOO_COMPLEX; argument bounds (first, maxLength, list sizes) ->
-//             BAD_USER_INPUT. Checked once for the whole operation, before its first resolver.
+//   validate  aliases, counted through fragment spreads (src/http/cost.ts) -> TOO_MANY_ALIASES
+//   execute   depth, breadth, complexity (@pothos/plugin-complexity, with variables, plus the exact size
+//             of any introspection answer, src/http/cost.ts) -> QUERY_TOO_DEEP, QUERY_TOO_BROAD,
+//             QUERY_TOO_COMPLEX; argument bounds (first, maxLength, list sizes) -> BAD_USER_INPUT.
+//             Checked once for the whole operation, before its first resolver.
 // Batching (KG_MAX_BATCH) and the body size (KG_MAX_BODY_BYTES) are Yoga's own options, set in src/yoga.ts.
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { GraphQLError, getOperationAST, Kind, parse, type DefinitionNode, type DocumentNode, type Source, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  Kind,
+  parse,
+  type DefinitionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type Source,
+  type ValidationRule,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { refusal, type Limits } from '../limits.js';
+import { expandedAliasCount, introspectionCost } from './cost.js';
 import { traceOf } from './observability.js';
 
 /** Deepest nesting of { [ ( outside strings and comments: what the recursive-descent parser recurses on. */
@@ -47,19 +59,27 @@ export function nestingLimit(limits: Limits): number {
   return limits.maxDepth * 2 + 16;
 }
 
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  return fragments;
+}
+
+/** Aliases of each operation as it executes: an alias in a fragment counts once per spread of it. */
 function aliasLimitRule(max: number): ValidationRule {
-  return (context) => {
-    let count = 0;
-    return {
-      Field(node) {
-        if (node.alias && ++count === max + 1) {
-          context.reportError(
-            new GraphQLError(`The query uses more than ${max} aliases.`, { nodes: node, extensions: { code: 'TOO_MANY_ALIASES', maximum: max, http: { status: 400 } } }),
-          );
-        }
-      },
-    };
-  };
+  return (context) => ({
+    OperationDefinition(node) {
+      const count = expandedAliasCount(node.selectionSet, fragmentsOf(context.getDocument()));
+      if (count > max) {
+        context.reportError(
+          new GraphQLError(`The query uses ${count} aliases once its fragments are spread; the limit is ${max}.`, {
+            nodes: node,
+            extensions: { code: 'TOO_MANY_ALIASES', aliases: count, maximum: max, http: { status: 400 } },
+          }),
+        );
+      }
+    },
+  });
 }
 
 /** An HTTP-level refusal, shaped like a GraphQL error response. */
@@ -105,11 +125,10 @@ export function requestLimits(limits: Limits): Plugin<Context> {
       };
       let cost;
       try {
-        cost = complexityFromQuery(document, {
-          schema: args.schema,
-          ctx: args.contextValue as object,
-          variables: (args.variableValues ?? {}) as Record<string, unknown>,
-        });
+        const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+        cost = complexityFromQuery(document, { schema: args.schema, ctx: args.contextValue as object, variables });
+        // Pothos counts `__schema` and `__type` as one field each: add the exact size of their answers.
+        cost.complexity += introspectionCost(args.schema, operation, fragmentsOf(args.document), variables);
       } catch (error) {
         // A bound on an argument (coded), or variables that do not coerce: execution reports those.
         if (error instanceof GraphQLError && error.extensions.code) setResultAndStopExecution({ errors: [error] });
