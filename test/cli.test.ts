@@ -82,6 +82,23 @@ describe('jak-kg', () => {
     expect(existsSync(`${out}.partial`)).toBe(false);
   });
 
+  it('creates a missing folder for --out, and refuses a misspelt key with the nearest keys (exit 2), never an empty file', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jak-kg-export-')), 'new', 'folder', 'drugs.csv');
+    const run = await jakKg(['export', 'nodes/Drug', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(readFileSync(out, 'utf8')).toMatch(/^key,name,/);
+    const blocked = join(out, 'inside-a-file.csv'); // its "folder" is a file
+    const refused = await jakKg(['export', 'nodes/Drug', '--out', blocked]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/cannot create its folder/);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    const misspelt = await jakKg(['export', 'evidence', '--drug', 'ruxolitinb', '--out', join(tmpdir(), 'never.csv')]);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toMatch(/--drug: No drug has the key "ruxolitinb"\. Did you mean "ruxolitinib"/);
+    expect(existsSync(join(tmpdir(), 'never.csv'))).toBe(false);
+  });
+
   it('exits 1 and leaves no file when the database cannot be reached', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'jak-kg-export-')), 'uses.csv');
     const run = await jakKg(['export', 'uses', '--out', out], { NEO4J_URI: 'bolt://127.0.0.1:1' });

@@ -2,15 +2,18 @@
 // GET /export, streamed straight from the database (the same tables, filters and streaming code as the HTTP
 // routes) into a file or stdout, with a progress bar on stderr. It talks to the database, not to a server:
 // a researcher can export without starting one, and nothing has to be served to write a file.
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { GraphQLError } from 'graphql';
 import { readConfig } from '../config.js';
 import { loadCypherLibrary } from '../db/cypher.js';
 import { createExecutor } from '../db/executor.js';
 import { connectDatabase } from '../db/select-database.js';
 import type { Format } from '../export/encode.js';
 import { countRows, exportChunks } from '../export/stream.js';
-import { exportTables, ExportRequestError, findTable, parseFilters } from '../export/tables.js';
+import { exportTables, ExportRequestError, findTable, keyChecks, parseFilters } from '../export/tables.js';
+import { checkKnownKeys } from '../known-keys.js';
 import { parseArgs, UsageError } from './args.js';
 import { createProgress } from './progress.js';
 
@@ -28,7 +31,7 @@ examples:
   jak-kg export nodes/Drug --out drugs.csv
 
 options:
-  --out FILE         write here (default: stdout)
+  --out FILE         write here (default: stdout); missing folders are created
   --format FORMAT    csv (default) or ndjson
   -h, --help         this help
 `;
@@ -66,17 +69,36 @@ export async function exportCommand(argv: string[]): Promise<number> {
   }
 
   const out = args.options.get('out');
+  if (out !== undefined) {
+    // The folder of FILE is created when missing; one that cannot be is a usage error, not a stack trace.
+    try {
+      mkdirSync(dirname(resolve(out)), { recursive: true });
+    } catch (error) {
+      throw new UsageError(`--out ${out}: cannot create its folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
   const config = readConfig();
   const db = await connectDatabase(config, { log: (line) => process.stderr.write(`${line}\n`) });
   const partial = out ? `${out}.partial` : undefined;
   try {
     const cypher = loadCypherLibrary();
     const executor = createExecutor({ driver: db.driver, database: config.NEO4J_DATABASE, timeoutMs: config.NEO4J_EXPORT_TIMEOUT_MS });
+    // A filter naming nothing (a misspelt drug) is a usage error with the nearest keys, not an empty file.
+    try {
+      await checkKnownKeys(executor, cypher, keyChecks(table, filters));
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === 'UNKNOWN_KEY') throw new UsageError(`--${error.extensions.argument}: ${error.message}`);
+      throw error;
+    }
     const [version] = await executor.read('corpus-version', cypher.query('corpus-version'));
     const dataVersion = (version?.get('version') as string | undefined) ?? 'unknown';
     const total = await countRows(executor, cypher, table, filters);
     const progress = createProgress(`export ${table.name}`, { total });
     const sink: Writable = partial ? createWriteStream(partial) : process.stdout;
+    // A file that cannot be opened reports through this listener (awaited at the first write), not as an
+    // unhandled 'error' event.
+    let failed: Error | undefined;
+    sink.on('error', (error) => (failed = error));
     const started = Date.now();
     const chunks = exportChunks(executor, cypher, table, filters, format, { onRows: (rows) => progress.update(rows) });
     let rows = 0;
@@ -86,6 +108,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
         rows = next.value;
         break;
       }
+      if (failed) throw failed;
       await write(sink, next.value);
     }
     if (partial) {

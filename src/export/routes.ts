@@ -6,10 +6,11 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AppServices, Context } from '../context.js';
 import { createExecutor } from '../db/executor.js';
-import { mapDriverError } from '../db/errors.js';
+import { mapDriverError, serviceUnavailable } from '../db/errors.js';
+import { checkKnownKeys } from '../known-keys.js';
 import type { Format } from './encode.js';
 import { exportChunks } from './stream.js';
-import { exportTables, ExportRequestError, findTable, parseFilters } from './tables.js';
+import { exportTables, ExportRequestError, findTable, keyChecks, parseFilters } from './tables.js';
 
 /** Default transaction timeout of an export: long, since a slow client holds the transaction open. */
 export const DEFAULT_EXPORT_TIMEOUT_MS = 10 * 60_000;
@@ -21,8 +22,17 @@ const contentTypes: Record<Format, string> = {
 
 type FetchAPI = { Response: typeof Response; ReadableStream: typeof ReadableStream };
 
-function jsonError(fetchAPI: FetchAPI, status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return fetchAPI.Response.json({ error: { code, message } }, { status, headers });
+function jsonError(fetchAPI: FetchAPI, status: number, code: string, message: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}) {
+  return fetchAPI.Response.json({ error: { code, message, ...extra } }, { status, headers });
+}
+
+/** A coded GraphQLError (driver failure, UNKNOWN_KEY) as the export's JSON error, with its status and headers. */
+function codedError(fetchAPI: FetchAPI, error: unknown): Response | undefined {
+  const mapped = mapDriverError(error);
+  if (!(mapped instanceof GraphQLError) || typeof mapped.extensions.code !== 'string') return undefined;
+  const { code, http, suggestions, argument } = mapped.extensions as { code: string; http?: { status?: number; headers?: Record<string, string> }; suggestions?: string[]; argument?: string };
+  const status = http?.status ?? (code === 'UNKNOWN_KEY' ? 400 : 500);
+  return jsonError(fetchAPI, status, code, mapped.message, http?.headers ?? {}, code === 'UNKNOWN_KEY' ? { argument, suggestions } : {});
 }
 
 /** The catalogue: every table with its columns, filters and URLs. */
@@ -51,8 +61,8 @@ async function handleExport(
   serverContext: { res?: { destroy(error?: Error): void } },
 ): Promise<Response> {
   const dataVersion = services.corpusVersion() ?? 'unknown';
-  if (request.method !== 'GET') {
-    return jsonError(fetchAPI, 405, 'METHOD_NOT_ALLOWED', 'Exports answer GET only.', { allow: 'GET' });
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return jsonError(fetchAPI, 405, 'METHOD_NOT_ALLOWED', 'Exports answer GET and HEAD only.', { allow: 'GET, HEAD' });
   }
   if (url.pathname === '/export' || url.pathname === '/export/') return catalogue(fetchAPI, dataVersion);
   const match = /^\/export\/(.+)\.(csv|ndjson)$/.exec(url.pathname);
@@ -70,11 +80,33 @@ async function handleExport(
     throw error;
   }
 
+  // Until start-up is done (Neo4j reached, corpus seeded), and while Neo4j is down, the coded 503: an export
+  // run against a half-seeded graph would fail on its index hints, or worse, answer part of the corpus.
+  if (services.availability && !services.availability.isUp()) return codedError(fetchAPI, serviceUnavailable())!;
   const executor = createExecutor({
     driver: services.driver,
     database: services.database,
     timeoutMs: services.exportTimeoutMs ?? DEFAULT_EXPORT_TIMEOUT_MS,
+    availability: services.availability,
   });
+  const fileName = `jak-kg-${table.name.replace('/', '-')}-${dataVersion}.${format}`;
+  const headers = {
+    'content-type': contentTypes[format],
+    'content-disposition': `attachment; filename="${fileName}"`,
+    'x-data-version': dataVersion,
+    'cache-control': 'no-store',
+  };
+  // A filter naming a drug, condition ... that does not exist is refused, not answered with a header row.
+  try {
+    await checkKnownKeys(executor, services.cypher, keyChecks(table, filters));
+  } catch (error) {
+    const coded = codedError(fetchAPI, error);
+    if (coded) return coded;
+    console.error('export failed:', error);
+    return jsonError(fetchAPI, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+  }
+  // HEAD: what a GET would answer, without running the export.
+  if (request.method === 'HEAD') return new fetchAPI.Response(null, { status: 200, headers });
   const chunks = exportChunks(executor, services.cypher, table, filters, format);
   // The first chunk (the header and the first rows) is read before answering, so that a database that is
   // down or a query that fails gets a proper status and JSON body rather than a 200 with a broken body.
@@ -82,11 +114,8 @@ async function handleExport(
   try {
     first = await chunks.next();
   } catch (error) {
-    const mapped = mapDriverError(error);
-    if (mapped instanceof GraphQLError && typeof mapped.extensions.code === 'string') {
-      const status = (mapped.extensions.http as { status?: number } | undefined)?.status ?? 500;
-      return jsonError(fetchAPI, status, mapped.extensions.code, mapped.message);
-    }
+    const coded = codedError(fetchAPI, error);
+    if (coded) return coded;
     console.error('export failed:', error);
     return jsonError(fetchAPI, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
   }
@@ -125,16 +154,7 @@ async function handleExport(
     },
     { highWaterMark: 1 },
   );
-  const fileName = `jak-kg-${table.name.replace('/', '-')}-${dataVersion}.${format}`;
-  return new fetchAPI.Response(body, {
-    status: 200,
-    headers: {
-      'content-type': contentTypes[format],
-      'content-disposition': `attachment; filename="${fileName}"`,
-      'x-data-version': dataVersion,
-      'cache-control': 'no-store',
-    },
-  });
+  return new fetchAPI.Response(body, { status: 200, headers });
 }
 
 export function exportRoutes(services: AppServices): Plugin<Context> {

@@ -23,6 +23,8 @@ const bad = (message: string) => new ExportRequestError(message, 'BAD_USER_INPUT
 
 export interface Filter {
   description: string;
+  /** The label whose key the filter names: a key that names nothing is refused (UNKNOWN_KEY), never an empty table. */
+  label?: NodeLabel;
   /** The value as the Cypher parameter wants it; throws ExportRequestError on a bad value. */
   parse(name: string, value: string): unknown;
 }
@@ -44,7 +46,8 @@ export interface ExportTable {
 
 // ---- filters ----
 
-const keyFilter = (what: string): Filter => ({
+const keyFilter = (what: string, label?: NodeLabel): Filter => ({
+  label,
   description: `${what} key (case-insensitive)`,
   parse: (name, value) => {
     if (!value.trim() || value.length > 200) throw bad(`${name} must be a key of 1 to 200 characters.`);
@@ -86,6 +89,7 @@ const namesFilter = (names: readonly string[], description: string): Filter => (
 const routes = route.options;
 const designs = studyDesign.options;
 const regulatorFilter: Filter = {
+  label: 'Regulator',
   description: 'regulator acronym (FDA, EMA, MHRA, PMDA)',
   parse: (name, value) => {
     if (!/^[A-Za-z]{2,10}$/.test(value)) throw bad(`${name} must be an agency acronym such as FDA, EMA or MHRA.`);
@@ -108,6 +112,14 @@ export function parseFilters(table: ExportTable, params: URLSearchParams): Filte
     filters[name] = filter.parse(name, values[0]);
   }
   return filters;
+}
+
+/** The key filters given, with the label each must name (checked against the graph before exporting). */
+export function keyChecks(table: ExportTable, filters: Filters): { argument: string; label: NodeLabel; key: string }[] {
+  return Object.entries(filters).flatMap(([name, value]) => {
+    const label = table.filters[name]?.label;
+    return label && typeof value === 'string' ? [{ argument: name, label, key: value }] : [];
+  });
 }
 
 // ---- nodes ----
@@ -217,11 +229,11 @@ const evidence: ExportTable = {
     'comparatorResponders', 'comparatorResponseRate', 'comparatorResponseRatePercent', 'summary', 'retracted', 'confidence', 'sources',
   ],
   filters: {
-    drug: keyFilter('drug'),
-    condition: keyFilter('condition'),
+    drug: keyFilter('drug', 'Drug'),
+    condition: keyFilter('condition', 'Condition'),
     route: enumFilter(routes, 'route'),
-    category: keyFilter('condition category'),
-    study: keyFilter('study'),
+    category: keyFilter('condition category', 'ConditionCategory'),
+    study: keyFilter('study', 'Study'),
     design: enumFilter(designs, 'study design'),
     includeRetracted: booleanFilter('also the findings a curator retracted (as GraphQL evidence(includeRetracted: true))'),
   },
@@ -263,8 +275,8 @@ const uses: ExportTable = {
     "One row per (drug, condition, route, regulator): the status of the use under that regulator today, by the rule of the GraphQL uses(regulator:) (src/regulatory-status.ts), with why (explanation), the approvals or label snapshot it rests on, and, where APPROVED, the first authorisation's date.",
   columns: ['drug', 'condition', 'route', 'regulator', 'status', 'explanation', 'date', 'dateAsReported', 'approvals', 'label'],
   filters: {
-    drug: keyFilter('drug'),
-    condition: keyFilter('condition'),
+    drug: keyFilter('drug', 'Drug'),
+    condition: keyFilter('condition', 'Condition'),
     route: enumFilter(routes, 'route'),
     regulator: regulatorFilter,
     status: enumFilter(useStatuses, 'status under the regulator'),

@@ -4,6 +4,7 @@ import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
 import { toEntity, type EntityRecord } from '../db/records.js';
 import { defaultLimits } from '../limits.js';
+import { luceneQuery } from '../search-text.js';
 import { EntityInterface, EntityTypeEnum } from './common.js';
 
 /** The default maximum `first` (KG_MAX_SEARCH_RESULTS); the request's own is context.limits.maxSearchResults. */
@@ -16,16 +17,7 @@ const SearchHitRef = builder.objectRef<{ entity: EntityRecord; score: number }>(
   }),
 });
 
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-
-/** Exact phrase first, then each term exactly, as a prefix, and within one edit (typos). */
-export function luceneQuery(text: string): string | null {
-  const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 10);
-  if (terms.length === 0) return null;
-  const phrase = `"${text.replace(LUCENE_SPECIAL, ' ').trim()}"^4`;
-  const perTerm = terms.map((t) => (t.length >= 4 ? `${t}^2 OR ${t}* OR ${t}~1` : `${t}^2 OR ${t}*`));
-  return [phrase, ...perTerm.map((q) => `(${q})`)].join(' OR ');
-}
+export { luceneQuery };
 
 builder.queryField('search', (t) =>
   t.field({
