@@ -7,7 +7,10 @@ import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
+import { nodeLabels } from './graph-model.js';
 import { fieldComplexity } from './limits.js';
+
+const nodeTypeNames: ReadonlySet<string> = new Set(nodeLabels);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -28,13 +31,19 @@ export const builder = new SchemaBuilder<{
   relay: {
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
-    // Pothos' own decoding, with its refusal coded.
+    // Pothos' own decoding, with its refusal coded; an id naming a type that node(id:) cannot load (not an
+    // entity, or no type at all) is refused the same way, without naming the server's types.
     decodeGlobalID: (globalID: string) => {
+      let decoded;
       try {
-        return decodeGlobalID(globalID);
+        decoded = decodeGlobalID(globalID);
       } catch {
-        throw new GraphQLError(`Invalid global ID: ${JSON.stringify(globalID.slice(0, 100))}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+        decoded = undefined;
       }
+      if (!decoded || !nodeTypeNames.has(decoded.typename)) {
+        throw new GraphQLError(`Invalid global ID: ${JSON.stringify(globalID.slice(0, 100))} is not the id of an entity.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      return decoded;
     },
   },
   errors: { defaultTypes: [] },

@@ -53,7 +53,8 @@ const schema = z.object({
   KG_CSRF: flag('true'),
   /** Allowed browser origins: `*`, a comma-separated list, or empty for no CORS headers. */
   KG_CORS_ORIGINS: z.string().default('*'),
-  KG_METRICS: flag('true'),
+  /** Prometheus metrics at /metrics: off unless asked for (they tell anyone who reaches the port how the server is used). */
+  KG_METRICS: flag('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long a shutdown waits for in-flight requests before closing their connections. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),

@@ -12,12 +12,14 @@ import { codedCsrfPrevention, codedErrorResponses, codedParameterErrors, codedRe
 import { observability, traceOf } from './http/observability.js';
 import { readiness } from './http/readiness.js';
 import { requestLimits } from './http/request-limits.js';
+import { securityHeaders } from './http/security-headers.js';
 import { defaultLimits } from './limits.js';
 import { silentLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { schema } from './schema/index.js';
 
-const defaultHttp: HttpOptions = { csrf: true, introspection: true, corsOrigins: '*', metricsEndpoint: true };
+// /metrics is off unless asked for (KG_METRICS=true): it tells anyone who can reach the port how the server is used.
+const defaultHttp: HttpOptions = { csrf: true, introspection: true, corsOrigins: '*', metricsEndpoint: false };
 
 /** How many Cypher round trips the request cost, as a response header (for tests and benchmarks). */
 function roundTripHeader(): Plugin<Context> {
@@ -91,6 +93,7 @@ export function createApp(services: AppServices) {
       readiness(withDefaults),
       roundTripHeader(),
       dataVersionHeader(withDefaults),
+      securityHeaders(),
       // Bulk downloads: plain GETs without side effects, so they sit before the CSRF guard.
       exportRoutes(withDefaults),
       requestLimits(limits),

@@ -96,7 +96,7 @@ describe('request ids, logs and metrics', () => {
 
   it('counts requests, latency and errors by code at /metrics, and the Neo4j sessions in use', async () => {
     const metrics = createMetrics();
-    const measured = testApp({ metrics });
+    const measured = testApp({ metrics, http: { metricsEndpoint: true } });
     await measured.gql('query Ok { drug(key: "ruxolitinib") { key } }');
     await measured.gql('query Bad { drugs(first: 1000) { totalCount } }');
     const text = await (await measured.app.fetch('http://test/metrics')).text();

@@ -6,15 +6,24 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { confidence, outcome, route } from '../ingest/corpus-schema.js';
 
-const key = z.string().trim().min(1).max(200);
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Control characters have no place in curated text: NUL and the other C0 controls (a tab and line breaks
+// are allowed in free text, not in keys), DEL, the C1 controls, the bidirectional overrides that make text
+// display other than it reads, and unpaired UTF-16 surrogates (which no UTF-8 export can write).
+const CONTROLS_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const CONTROLS_IN_KEY = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const noControls = (pattern: RegExp) => (value: string) => !pattern.test(value) && !LONE_SURROGATE.test(value);
+const controlMessage = 'must not contain control characters (NUL, C0/C1 controls, bidirectional overrides) or unpaired surrogates';
+
+const key = z.string().trim().min(1).max(200).refine(noControls(CONTROLS_IN_KEY), controlMessage);
+const text = (max: number) => z.string().trim().min(1).max(max).refine(noControls(CONTROLS_IN_TEXT), controlMessage);
 
 export const provenanceInput = z
   .object({
     citation: text(1_000),
-    url: z.url({ protocol: /^https?$/ }).max(2_000).optional(),
+    url: z.url({ protocol: /^https?$/ }).max(2_000).refine(noControls(CONTROLS_IN_KEY), controlMessage).optional(),
     pmid: z.string().regex(/^\d{1,9}$/, 'PMID must be 1 to 9 digits').optional(),
-    doi: z.string().max(300).regex(/^10\.\S+\/\S+$/, 'DOI must look like 10.<prefix>/<suffix>').optional(),
+    doi: z.string().max(300).regex(/^10\.\S+\/\S+$/, 'DOI must look like 10.<prefix>/<suffix>').refine(noControls(CONTROLS_IN_KEY), controlMessage).optional(),
     confidence,
     note: text(1_000).optional(),
   })

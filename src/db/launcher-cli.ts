@@ -13,6 +13,15 @@ import {
   stopLocalNeo4j,
 } from "./local-neo4j.js";
 
+/** The Bolt port `start` uses without --port: NEO4J_BOLT_PORT (as npm start's launcher), else 7687. */
+export function defaultBoltPort(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.NEO4J_BOLT_PORT;
+  if (value === undefined || value === "") return DEFAULT_BOLT_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`bad NEO4J_BOLT_PORT: ${value}`);
+  return port;
+}
+
 const usage = (program: string) => `usage: ${program} <command> [options]
 
 Runs a local Neo4j Community 5.26 (embedded, Bolt on 127.0.0.1, no auth) from
@@ -24,12 +33,13 @@ commands:
   status    print "running <uri> (pid N)" and exit 0, or "stopped" and exit 3
 
 options:
-  --port N      Bolt port (start only; default ${DEFAULT_BOLT_PORT})
+  --port N      Bolt port (start only; default NEO4J_BOLT_PORT, else ${DEFAULT_BOLT_PORT})
   --data DIR    data dir (default ${DEFAULT_DATA_DIR})
   --verbose     show the launcher's output while starting
   -h, --help    this help
 
 environment:
+  NEO4J_BOLT_PORT          Bolt port when --port is not given (as npm start uses it)
   JAK_KG_MAVEN_REPO        Maven local repository (default ~/.m2/repository)
   JAK_KG_NEO4J_HEAP        JVM heap, e.g. 2g (default 1g)
   JAK_KG_NEO4J_PAGECACHE   Neo4j page cache, e.g. 2g (default 512m)
@@ -65,7 +75,7 @@ function parse(argv: string[]) {
     else if (command === undefined) command = a;
     else throw new UsageError(`unexpected argument: ${a}`);
   }
-  return { command, port, data, verbose, help };
+  return { command, port: port ?? (command === "start" ? defaultBoltPort() : undefined), data, verbose, help };
 }
 
 /** Runs one db command; returns the exit code. `program` is how the help names the command. */

@@ -5,13 +5,22 @@ export type Row = Record<string, unknown>;
 export type Format = 'csv' | 'ndjson';
 
 /**
- * One CSV field. Null and undefined are empty; strings are as they are; numbers and booleans in their JS
- * form; lists and objects (synonyms, sources, properties) as compact JSON. A field holding a comma, a double
- * quote, CR or LF is quoted, its quotes doubled (RFC 4180).
+ * Text a spreadsheet would take for a formula (OWASP, CSV injection): a cell starting with =, +, -, @, a tab
+ * or a carriage return (or their full-width forms). Such text gets a leading apostrophe, which spreadsheets
+ * show as text and do not keep; numbers are written as numbers and never altered.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * One CSV field. Null and undefined are empty; strings are as they are, but for the apostrophe before
+ * formula-like text (above); numbers and booleans in their JS form; lists and objects (synonyms, sources,
+ * properties) as compact JSON. A field holding a comma, a double quote, CR or LF is quoted, its quotes
+ * doubled (RFC 4180).
  */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -41,10 +41,15 @@ export interface PageQuery {
 
 const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
 
+/** The largest offset a cursor may hold: a cursor is only ever made from a real position, far below it. */
+export const MAX_CURSOR_OFFSET = 2 ** 31 - 1;
+
 function decodeCursor(cursor: string): number {
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!match) throw new GraphQLError('Invalid cursor.', { extensions: { code: 'BAD_USER_INPUT' } });
-  return Number(match[1]);
+  const match = /^offset:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  const offset = match ? Number(match[1]) : NaN;
+  // An offset past any real position would overflow Neo4j's integers once the page size is added.
+  if (!(offset <= MAX_CURSOR_OFFSET)) throw new GraphQLError('Invalid cursor.', { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+  return offset;
 }
 
 /** The page size and offset a `first`/`after` pair asks for, refused when over the limit. */
