@@ -29,6 +29,8 @@ const queryNames = [
   'audit-events',
   'relationship-sources',
   'complete-records',
+  'import-graph-index',
+  'import-fda-applications',
 ] as const;
 
 export type QueryName = (typeof queryNames)[number];
