@@ -78,7 +78,12 @@ export function parsePubmed(xml: string, file: string, index: GraphIndex): Impor
   const articles = arr(document.PubmedArticleSet.PubmedArticle);
   const plan = emptyPlan('pubmed', file);
   plan.read = articles.length;
-  plan.fileDate = latest(articles.map((a) => dateOf(obj(obj(a).MedlineCitation).DateRevised) ?? dateOf(obj(obj(a).MedlineCitation).DateCompleted))) ?? 'undated';
+  // The file's date: the latest revision PubMed gives, else the latest date an article was published online.
+  const citations = articles.map((a) => obj(obj(a).MedlineCitation));
+  plan.fileDate =
+    latest(citations.map((c) => dateOf(c.DateRevised) ?? dateOf(c.DateCompleted))) ??
+    latest(citations.map((c) => dateOf(arr(obj(c.Article).ArticleDate)[0]))) ??
+    'undated';
 
   articles.forEach((article, i) => {
     const citation = obj(obj(article).MedlineCitation);
