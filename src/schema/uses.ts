@@ -13,8 +13,10 @@ import { RouteEnum } from './common.js';
 import { EvidenceSummaryRef, loadEvidence, regulatorsByKey } from './evidence.js';
 import { orFail, RegulatoryStatusRef, UseStatusEnum } from './regulatory-status.js';
 import { ApprovalRef, ConditionRef, DrugRef, RegulatorRef } from './refs.js';
+import type { route } from '../ingest/corpus-schema.js';
+import type { z } from 'zod';
 
-type Route = 'TOPICAL' | 'ORAL' | 'INTRAVENOUS' | 'SUBCUTANEOUS';
+type Route = z.infer<typeof route>;
 
 export interface UseShape {
   drug: EntityRecord;
