@@ -1,12 +1,13 @@
 // Uses: each (drug, condition, route) that has findings or an authorisation, with the drug's regulatory facts
 // (regulatory-facts.cypher) from which src/regulatory-status.ts rules on its status under each regulator.
 // A retracted finding makes no use.
-// The drugs to look at come from an index seek on the drug, else on the condition; only a question naming
-// neither scans every drug (it asks for every use).
+// The drugs to look at come from index seeks on the drugs asked about ($drugs, a list of keys: Drug.uses of many
+// drugs in one statement), else on the condition; only a question naming neither scans every drug.
 // The regulators (a handful) are read once, up front.
 WITH COLLECT { MATCH (r:Regulator) RETURN r.key ORDER BY r.key } AS regulators
 CALL () {
-  MATCH (d:Drug {keyNorm: $drug})
+  UNWIND coalesce($drugs, []) AS drug
+  MATCH (d:Drug {keyNorm: drug})
   RETURN d
   UNION
   MATCH (:Condition {keyNorm: $condition})<-[:IN_CONDITION]-(f:Finding)-[:OF_DRUG]->(d:Drug)
@@ -16,11 +17,11 @@ CALL () {
   MATCH (:Condition {keyNorm: $condition})<-[:FOR_CONDITION]-(:Approval)-[:FOR_PRODUCT]->(:Product)-[:CONTAINS]->(d:Drug)
   RETURN d
   UNION
-  WITH 1 AS all WHERE $drug IS NULL AND $condition IS NULL
+  WITH 1 AS all WHERE $drugs IS NULL AND $condition IS NULL
   MATCH (d:Drug)
   RETURN d
 }
-WITH regulators, d WHERE $drug IS NULL OR d.keyNorm = $drug
+WITH regulators, d WHERE $drugs IS NULL OR d.keyNorm IN $drugs
 {{INCLUDE regulatory-facts}}
 CALL (d) {
   MATCH (d)<-[:OF_DRUG]-(f:Finding)-[:IN_CONDITION]->(c:Condition)

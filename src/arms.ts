@@ -2,7 +2,8 @@
 // the Study and Finding nodes, src/ingest/seed.ts), and the one rule for a response rate. Shared by the schema
 // (src/schema/arms.ts, evidence.ts) and the exports.
 import type { EntityRecord, Provenance } from './db/records.js';
-import type { armRole } from './ingest/corpus-schema.js';
+import type { z } from 'zod';
+import type { armRole, route } from './ingest/corpus-schema.js';
 
 export interface ArmShape {
   key: string;
@@ -12,7 +13,7 @@ export interface ArmShape {
   drug?: string;
   product?: string;
   dose?: string;
-  route?: 'TOPICAL' | 'ORAL' | 'INTRAVENOUS' | 'SUBCUTANEOUS';
+  route?: z.infer<typeof route>;
   patients?: number;
 }
 

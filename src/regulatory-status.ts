@@ -92,6 +92,9 @@ export function inForce(a: Pick<AuthorisationFact, 'date' | 'withdrawnDate'>, as
 /** Today as an ISO calendar date (UTC): the default asOf. */
 export const today = () => new Date().toISOString().slice(0, 10);
 
+/** "a topical product", "an oral product". */
+const aProduct = (route: string) => `${/^[AEIOU]/.test(route) ? 'an' : 'a'} ${route.toLowerCase()} product`;
+
 const strongest = (values: InForce[]): InForce => (values.includes('YES') ? 'YES' : values.includes('UNCERTAIN') ? 'UNCERTAIN' : 'NO');
 
 export function statusUnder(
@@ -105,7 +108,7 @@ export function statusUnder(
   const forUse = authorisations.filter((a) => a.route === use.route && a.condition === use.condition);
   const byInForce = (value: InForce) => forUse.filter((a) => inForce(a, asOf) === value).map((a) => a.key).sort();
   if (byInForce('YES').length) {
-    return { ...base, status: 'APPROVED', approvals: byInForce('YES'), label: null, explanation: `${regulator} authorised a ${use.route.toLowerCase()} product of ${use.drug} for this condition, in force on ${asOf}.` };
+    return { ...base, status: 'APPROVED', approvals: byInForce('YES'), label: null, explanation: `${regulator} authorised ${aProduct(use.route)} of ${use.drug} for this condition, in force on ${asOf}.` };
   }
   if (byInForce('UNCERTAIN').length) {
     return { ...base, status: 'UNKNOWN', approvals: byInForce('UNCERTAIN'), label: null, explanation: `${regulator}'s authorisation is dated only to the month or year, and ${asOf} falls inside that window.` };
@@ -123,12 +126,12 @@ export function statusUnder(
   const products = new Set(label.products.filter((p) => p.route === use.route).map((p) => p.key));
   const productInForce = strongest(authorisations.filter((a) => products.has(a.product)).map((a) => inForce(a, asOf)));
   if (productInForce === 'UNCERTAIN') {
-    return { ...base, status: 'UNKNOWN', approvals: [], label: label.key, explanation: `Whether ${regulator} had authorised a ${use.route.toLowerCase()} product of ${use.drug} by ${asOf} is open: its date is known only to the month or year.` };
+    return { ...base, status: 'UNKNOWN', approvals: [], label: label.key, explanation: `Whether ${regulator} had authorised ${aProduct(use.route)} of ${use.drug} by ${asOf} is open: its date is known only to the month or year.` };
   }
   if (productInForce === 'NO') {
     return { ...base, status: 'NOT_AUTHORISED', approvals: [], label: label.key, explanation: `${regulator} had authorised no ${use.route.toLowerCase()} product of ${use.drug} by ${asOf}.` };
   }
-  return { ...base, status: 'OFF_LABEL', approvals: [], label: label.key, explanation: `${regulator} authorised a ${use.route.toLowerCase()} product of ${use.drug}, and its full label does not name this condition.` };
+  return { ...base, status: 'OFF_LABEL', approvals: [], label: label.key, explanation: `${regulator} authorised ${aProduct(use.route)} of ${use.drug}, and its full label does not name this condition.` };
 }
 
 /**

@@ -3,8 +3,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../src/ingest/read-corpus.js';
 import { testApp } from './support/app.js';
+import { csvObjects } from './support/csv.js';
 
-const { data, close } = testApp();
+const { app, data, close } = testApp();
 afterAll(close);
 const { corpus } = readCorpus();
 const sorted = (xs: string[]) => [...xs].sort();
@@ -56,6 +57,7 @@ describe('every condition', () => {
       const slice = pairs.slice(at, at + 25);
       Object.assign(result, await data(`{ ${slice.map(([d, c], i) => `e${at + i}: evidence(drug: "${d}", condition: "${c}") { ${fields} }`).join(' ')} }`));
     }
+    const exportRows = csvObjects(await (await app.fetch('http://test/export/evidence.csv')).text()).rows;
     const armOf = (f: { study: string; arm?: string }) => corpus['studies.json'].find((s) => s.key === f.study)?.arms.find((a) => a.key === f.arm);
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     const totals = (rows: { patients?: number; responders?: number }[]) => {
@@ -83,6 +85,13 @@ describe('every condition', () => {
       const withResult = findings.filter((f) => f.outcome !== undefined || f.responders !== undefined || f.responseRatePercent !== undefined);
       const controlled = new Set(withResult
         .filter((f) => corpus['studies.json'].find((s) => s.key === f.study)!.arms.some((a) => a.role !== 'EXPERIMENTAL')).map((f) => f.study));
+      // The CSV export gives the same sums from its own rows.
+      const csvRows = exportRows.filter((r) => r.drug === drug && r.condition === condition)
+        .filter((r) => (r.outcome || r.responders || r.responseRatePercent) && r.primary !== 'false');
+      const csvTotals = totals(csvRows.map((r) => ({
+        patients: r.patients === '' ? undefined : Number(r.patients), responders: r.responders === '' ? undefined : Number(r.responders),
+      })));
+      expect(csvTotals, `${drug} in ${condition} (CSV)`).toEqual(active);
       expect(result[`e${i}`], `${drug} in ${condition}`).toEqual({
         studies: new Set(findings.map((f) => f.study)).size,
         controlledStudies: controlled.size,

@@ -45,6 +45,19 @@ describe('round trips', () => {
     expect(result.roundTrips).toBe(1);
   });
 
+  it("cost two for the uses of a page of drugs: the page, then every drug's uses in one statement", async () => {
+    const result = await gql(`{ drugs(first: 10) { edges { node { key uses(regulator: "EMA") { status route condition { key } } } } } }`);
+    expect(result.body.errors).toBeUndefined();
+    const uses = result.body.data.drugs.edges.flatMap((e: { node: { uses: unknown[] } }) => e.node.uses);
+    expect(uses.length).toBeGreaterThan(10);
+    expect(result.roundTrips).toBeLessThanOrEqual(3);
+    // The same answers as one question per drug.
+    for (const { node } of result.body.data.drugs.edges) {
+      const alone = await gql(`query($d: String!) { uses(drug: $d, regulator: "EMA") { status route condition { key } } }`, { d: node.key });
+      expect(node.uses, node.key).toEqual(alone.body.data.uses);
+    }
+  });
+
   it('cost one for paths: both ends resolved in the same statement as the search', async () => {
     const result = await gql(`{ paths(from: "drug:ruxolitinib", to: "condition:lichen-planus") { length } }`);
     expect(result.body.data.paths.length).toBeGreaterThan(0);

@@ -1,16 +1,19 @@
-// The `jak-kg` command (bin/jak-kg.js, or `npm run kg -- ...`): seed, export, schema, db.
+// The `jak-kg` command (bin/jak-kg.js, or `npm run kg -- ...`): seed, import, export, schema, db.
 // Exit codes: 0 ok, 1 failure, 2 usage error, 3 `db status`: stopped.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dbCommand } from '../db/launcher-cli.js';
 import { UsageError } from './args.js';
 import { exportCommand } from './export-command.js';
+import { importCommand } from './import-command.js';
 import { seedCommand } from './seed-command.js';
 
 export const usage = `usage: jak-kg <command> [options]      (in this project also: npm run kg -- <command> [options])
 
 commands:
   seed                    load the curated corpus into the database, with a progress bar
+  import <source> <file>  load records of openfda (labels, Drugs@FDA), ema (medicines table), ctgov (API v2
+                          JSON) or pubmed (efetch XML), matched to the graph's drugs and conditions
   export <table>          stream an export table (evidence, uses, nodes, edges, nodes/<Label>, edges/<TYPE>)
                           to a file or stdout, as CSV or NDJSON, with filters and a progress bar
   schema                  print the GraphQL schema (SDL)
@@ -44,6 +47,8 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'seed':
         return await seedCommand(rest);
+      case 'import':
+        return await importCommand(rest);
       case 'export':
         return await exportCommand(rest);
       case 'schema':
@@ -63,7 +68,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      const known = ['seed', 'export', 'schema', 'db'].includes(command);
+      const known = ['seed', 'import', 'export', 'schema', 'db'].includes(command);
       process.stderr.write(`jak-kg: ${error.message}\nrun jak-kg ${known ? `${command} ` : ''}--help for usage\n`);
       return 2;
     }

@@ -30,6 +30,8 @@ const queryNames = [
   'relationship-sources',
   'complete-records',
   'prune-corpus',
+  'import-graph-index',
+  'import-fda-applications',
 ] as const;
 
 export type QueryName = (typeof queryNames)[number];

@@ -8,7 +8,7 @@ export const entityColumns = ['key', 'name', 'confidence', 'description'] as con
 /** List-valued entity columns, last (JSON in CSV). */
 export const entityListColumns = ['synonyms', 'xrefs', 'sources'] as const;
 /** Stored for lookups and search only: never exported. */
-export const internalProperties = ['keyNorm', 'searchText'] as const;
+export const internalProperties = ['keyNorm', 'searchText', 'corpusVersion'] as const;
 
 export const labelColumns: Record<NodeLabel, readonly string[]> = {
   Drug: ['routes', 'developmentStatus', 'selectivity'],

@@ -283,7 +283,7 @@ const uses: ExportTable = {
   },
   statements: (cypher, f) => [{
     cypher: cypher.query('uses'),
-    params: { drug: f.drug ?? null, condition: f.condition ?? null, route: f.route ?? null },
+    params: { drugs: f.drug ? [f.drug] : null, condition: f.condition ?? null, route: f.route ?? null },
   }],
   rows: (record, f) => {
     const drug = (record.get('d') as Node).properties.key as string;

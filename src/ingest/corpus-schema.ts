@@ -96,11 +96,13 @@ export const product = z
   })
   .strict();
 
+export const interactionAction = z.enum(['INHIBITOR', 'ALLOSTERIC_INHIBITOR', 'COVALENT_INHIBITOR']);
+
 export const interaction = z
   .object({
     drug: kebabKey,
     target: z.string().min(1),
-    action: z.enum(['INHIBITOR', 'ALLOSTERIC_INHIBITOR', 'COVALENT_INHIBITOR']),
+    action: interactionAction,
     primary: z.boolean(),
     potencyNm: z.number().positive().optional(),
     potencyType: z.enum(['IC50', 'Ki', 'Kd']).optional(),
@@ -236,10 +238,12 @@ export const dateMatchesPrecision = (date: string, precision: z.infer<typeof dat
     ? date.includes('/') && date.split('/')[0] <= date.split('/')[1]
     : !date.includes('/') && date.split('-').length === { YEAR: 1, MONTH: 2, DAY: 3 }[precision];
 
+export const approvalKind = z.enum(['AUTHORISATION', 'POSITIVE_OPINION']);
+
 export const approval = z
   .object({
     key: kebabKey,
-    kind: z.enum(['AUTHORISATION', 'POSITIVE_OPINION']),
+    kind: approvalKind,
     regulator: z.string().regex(/^[A-Z]+$/),
     issuingBody: z.string().min(1),
     product: kebabKey,

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import type { QueryName } from '../db/cypher.js';
 import type { EntityRecord } from '../db/records.js';
 import type { Neighbour } from '../loaders/entities.js';
-import { datePrecision } from '../ingest/corpus-schema.js';
+import { approvalKind, datePrecision } from '../ingest/corpus-schema.js';
 import { dateWindow, inForce, inForceValues, today } from '../regulatory-status.js';
 import { EntityInterface, neighbour, prop } from './common.js';
 import { ApprovalRef, ConditionRef, DrugRef, ProductRef, RegulatorRef } from './refs.js';
@@ -18,7 +18,7 @@ export const DatePrecisionEnum = builder.enumType('DatePrecision', {
 });
 export const ApprovalKindEnum = builder.enumType('ApprovalKind', {
   description: 'AUTHORISATION grants the use; POSITIVE_OPINION (e.g. EMA CHMP) precedes the EU decision and grants nothing by itself.',
-  values: ['AUTHORISATION', 'POSITIVE_OPINION'] as const,
+  values: approvalKind.options,
 });
 
 export const approvalArgs = builder.args((t) => ({

@@ -5,9 +5,10 @@ import { linkSources } from './link-sources.js';
 import { DrugRef, ProductRef, FindingRef, TargetInteractionRef, TargetRef, type InteractionShape } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { pluralRoot, singularRoot } from './roots.js';
+import { interactionAction } from '../ingest/corpus-schema.js';
 
 export const ActionEnum = builder.enumType('Action', {
-  values: ['INHIBITOR', 'ALLOSTERIC_INHIBITOR', 'COVALENT_INHIBITOR'] as const,
+  values: interactionAction.options,
 });
 
 DrugRef.implement({

@@ -13,8 +13,10 @@ import { comparatorsOf, rateOf } from '../arms.js';
 import { RouteEnum } from './common.js';
 import { orFail, RegulatoryStatusRef } from './regulatory-status.js';
 import { ConditionRef, DrugRef, FindingRef, RegulatorRef } from './refs.js';
+import type { route } from '../ingest/corpus-schema.js';
+import type { z } from 'zod';
 
-type Route = 'TOPICAL' | 'ORAL' | 'INTRAVENOUS' | 'SUBCUTANEOUS';
+type Route = z.infer<typeof route>;
 
 export interface EvidenceShape {
   drug: EntityRecord;

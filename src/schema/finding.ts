@@ -9,11 +9,12 @@ import { ConditionRef, DrugRef, FindingRef, ProductRef, StudyRef } from './refs.
 import { pageOfList } from './connections.js';
 import { pluralRoot, refuseBackwardPaging, singularRoot } from './roots.js';
 import type { Direction, RelationshipType } from '../graph-model.js';
+import { outcome } from '../ingest/corpus-schema.js';
 
 export const OutcomeEnum = builder.enumType('Outcome', {
   description:
     'The reported result. IMPROVED: the source reports improvement without grading it as complete or partial response. Null where no result is reported (e.g. a registered trial).',
-  values: ['COMPLETE_RESPONSE', 'PARTIAL_RESPONSE', 'IMPROVED', 'MIXED', 'NO_RESPONSE', 'WORSENED'] as const,
+  values: outcome.options,
 });
 
 const str = (name: string) => (f: EntityRecord) => prop<string>(f, name);

@@ -7,9 +7,10 @@ import { linkSources } from './link-sources.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { FindingRef, StudyRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
+import { studyDesign } from '../ingest/corpus-schema.js';
 
 export const StudyDesignEnum = builder.enumType('StudyDesign', {
-  values: ['CASE_REPORT', 'CASE_SERIES', 'RETROSPECTIVE', 'PROSPECTIVE_OPEN_LABEL', 'RCT', 'SYSTEMATIC_REVIEW', 'REVIEW', 'TRIAL_REGISTRATION'] as const,
+  values: studyDesign.options,
 });
 export const InclusionJudgementEnum = builder.enumType('InclusionJudgement', {
   description: "How sure the curators are that a study is among a review's included studies (a judgement, not data from the review).",

@@ -3,6 +3,7 @@
 // one the evidence summary, /export/uses and the CLI apply.
 import { GraphQLError } from 'graphql';
 import type { Node } from 'neo4j-driver';
+import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { toEntity, type EntityRecord } from '../db/records.js';
@@ -13,8 +14,10 @@ import { RouteEnum } from './common.js';
 import { EvidenceSummaryRef, loadEvidence, regulatorsByKey } from './evidence.js';
 import { orFail, RegulatoryStatusRef, UseStatusEnum } from './regulatory-status.js';
 import { ApprovalRef, ConditionRef, DrugRef, RegulatorRef } from './refs.js';
+import type { route } from '../ingest/corpus-schema.js';
+import type { z } from 'zod';
 
-type Route = 'TOPICAL' | 'ORAL' | 'INTRAVENOUS' | 'SUBCUTANEOUS';
+type Route = z.infer<typeof route>;
 
 export interface UseShape {
   drug: EntityRecord;
@@ -67,15 +70,24 @@ export const UseRef = builder.objectRef<UseShape>('Use').implement({
 
 export interface UseQuery { drug?: string | null; condition?: string | null; status?: UseStatus | null; regulator?: string | null; route?: Route | null; asOf?: string | null }
 
-export async function findUses(context: Context, q: UseQuery): Promise<UseShape[]> {
-  if (q.regulator && !/^[A-Za-z]{2,10}$/.test(q.regulator)) {
+function checkRegulator(regulator: string | null | undefined) {
+  if (regulator && !/^[A-Za-z]{2,10}$/.test(regulator)) {
     throw new GraphQLError('regulator must be an agency acronym such as FDA, EMA or MHRA.', { extensions: { code: 'BAD_USER_INPUT' } });
   }
+}
+
+export async function findUses(context: Context, q: UseQuery): Promise<UseShape[]> {
+  checkRegulator(q.regulator);
   const records = await context.executor.read('uses', context.cypher.query('uses'), {
-    drug: q.drug ? q.drug.toLowerCase() : null,
+    drugs: q.drug ? [q.drug.toLowerCase()] : null,
     condition: q.condition ? q.condition.toLowerCase() : null,
     route: q.route ?? null,
   });
+  return usesOf(records, q);
+}
+
+/** The uses of the records of uses.cypher, with their statuses, filtered as the question asks. */
+function usesOf(records: { get(key: string): unknown }[], q: UseQuery): UseShape[] {
   const regulator = q.regulator ? q.regulator.toUpperCase() : null;
   const asOf = q.asOf ?? today();
   return records
@@ -108,6 +120,33 @@ builder.queryField('uses', (t) =>
   }),
 );
 
+// Drug.uses of every drug in a list in one statement per request tick (and per set of arguments).
+function drugUsesLoader(context: Context) {
+  return new DataLoader<string, UseShape[]>(async (ids) => {
+    const asked = ids.map((id) => JSON.parse(id) as [string, UseQuery]);
+    const answers = new Map<string, UseShape[]>();
+    for (const argsJson of new Set(asked.map(([, q]) => JSON.stringify(q)))) {
+      const q = JSON.parse(argsJson) as UseQuery;
+      const drugs = asked.filter(([, x]) => JSON.stringify(x) === argsJson).map(([drug]) => drug);
+      const records = await context.executor.read('uses', context.cypher.query('uses'), { drugs, condition: null, route: q.route ?? null });
+      const uses = usesOf(records, q);
+      for (const drug of drugs) answers.set(JSON.stringify([drug, q]), uses.filter((u) => u.drug.key.toLowerCase() === drug));
+    }
+    return ids.map((id) => answers.get(id) ?? []);
+  });
+}
+
+const drugUsesLoaders = new WeakMap<Context, DataLoader<string, UseShape[]>>();
+
 builder.objectField(DrugRef, 'uses', (t) =>
-  t.field({ type: [UseRef], args: useArgs, resolve: (drug, args, context) => findUses(context, { ...args, drug: drug.key }) }),
+  t.field({
+    type: [UseRef],
+    args: useArgs,
+    resolve: (drug, args, context) => {
+      checkRegulator(args.regulator);
+      if (!drugUsesLoaders.has(context)) drugUsesLoaders.set(context, drugUsesLoader(context));
+      const q: UseQuery = { status: args.status ?? null, regulator: args.regulator ?? null, route: args.route ?? null, asOf: args.asOf ?? null };
+      return drugUsesLoaders.get(context)!.load(JSON.stringify([drug.key.toLowerCase(), q]));
+    },
+  }),
 );
