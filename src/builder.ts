@@ -8,7 +8,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
 import { nodeLabels } from './graph-model.js';
-import { fieldComplexity } from './limits.js';
+import { DEFAULT_PAGE_SIZE, fieldComplexity } from './limits.js';
+import { asAsked } from './schema/asked-ids.js';
 
 const nodeTypeNames: ReadonlySet<string> = new Set(nodeLabels);
 
@@ -18,6 +19,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     ID: { Input: string; Output: string };
     Date: { Input: string; Output: string };
+    DateTime: { Input: Date; Output: string | Date };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -31,6 +33,18 @@ export const builder = new SchemaBuilder<{
   relay: {
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // The page size a connection gives without `first` is in the schema (`first: Int = 20`). Connections
+    // page forward only: last/before are removed from the built schema (src/schema/connections.ts).
+    firstArgOptions: { defaultValue: DEFAULT_PAGE_SIZE, description: `How many items, from 0 to KG_MAX_PAGE_SIZE (100 by default).` },
+    afterArgOptions: { description: 'The endCursor of the previous page.' },
+    // Each node answered with the id it was asked by (src/schema/asked-ids.ts).
+    nodeQueryOptions: {
+      resolve: async (_root, args, _context, _info, resolveNode) => asAsked(await resolveNode([args.id] as never), (args.id as { id: string }).id),
+    },
+    nodesQueryOptions: {
+      resolve: async (_root, args, _context, _info, resolveNodes) =>
+        (await resolveNodes(args.ids as never)).map((node, i) => asAsked(node, (args.ids as { id: string }[])[i].id)),
+    },
     // Pothos' own decoding, with its refusal coded; an id naming a type that node(id:) cannot load (not an
     // entity, or no type at all) is refused the same way, without naming the server's types.
     decodeGlobalID: (globalID: string) => {

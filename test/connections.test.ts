@@ -62,15 +62,36 @@ describe('connections', () => {
     expect(result.studies).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
   });
 
-  it('refuses a page size over the maximum, a bad cursor and backward paging with coded errors', async () => {
+  it('refuses a page size over the maximum and a bad cursor with coded errors', async () => {
     for (const query of [
       `{ drugs(first: 1000) { totalCount } }`,
       `{ drugs(after: "bm9wZQ==") { totalCount } }`,
-      `{ drugs(last: 2) { totalCount } }`,
     ]) {
       const result = await gql(query);
       expect(result.body.errors?.[0].extensions?.code, query).toBe('BAD_USER_INPUT');
     }
+  });
+
+  it('advertises only first/after, with the default page size in the schema (issue 13, item 13)', async () => {
+    const { __schema } = await data(`{ __schema { types { name fields { name type { name kind ofType { name } } args { name defaultValue } } } } }`);
+    const connectionFields = __schema.types.flatMap((t: { fields: { name: string; type: { name: string | null; ofType: { name: string } | null }; args: { name: string; defaultValue: string | null }[] }[] | null }) =>
+      (t.fields ?? []).filter((f) => (f.type.name ?? f.type.ofType?.name ?? '').endsWith('Connection')));
+    expect(connectionFields.length).toBeGreaterThan(10);
+    for (const field of connectionFields) {
+      const args = Object.fromEntries(field.args.map((a: { name: string; defaultValue: string | null }) => [a.name, a.defaultValue]));
+      expect(args, field.name).not.toHaveProperty('last');
+      expect(args, field.name).not.toHaveProperty('before');
+      expect(args.first, field.name).toBe('20');
+      expect(args, field.name).toHaveProperty('after');
+    }
+    for (const query of [`{ drugs(last: 2) { totalCount } }`, `{ studies(before: "x") { totalCount } }`]) {
+      expect((await gql(query)).body.errors?.[0].extensions?.code, query).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+    // Without first: the 20 the schema says, of more.
+    const { studies } = await data('{ studies { totalCount edges { node { key } } pageInfo { hasNextPage } } }');
+    expect(studies.totalCount).toBeGreaterThan(20);
+    expect(studies.edges).toHaveLength(20);
+    expect(studies.pageInfo.hasNextPage).toBe(true);
   });
 });
 

@@ -25,8 +25,15 @@ describe('mechanisms', () => {
     if (firstTyk2 >= 0) expect(routes.slice(0, firstTyk2).every((r: string) => /^JAK[12]>/.test(r))).toBe(true);
   });
 
-  it('answers an empty list for unknown keys', async () => {
-    expect((await data(`{ mechanisms(drug: "nope", condition: "lichen-planus") { length } }`)).mechanisms).toEqual([]);
+  it('refuses a key that names nothing with UNKNOWN_KEY and the nearest keys (issue 13, item 14)', async () => {
+    const unknown = await gql(`{ mechanisms(drug: "ruxolitinb", condition: "lichen-planus") { length } }`);
+    expect(unknown.body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_KEY', argument: 'drug', key: 'ruxolitinb' });
+    expect(unknown.body.errors?.[0].extensions?.suggestions).toContain('ruxolitinib');
+    const condition = await gql(`{ mechanisms(drug: "ruxolitinib", condition: "lichen-plannus") { length } }`);
+    expect(condition.body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_KEY', argument: 'condition' });
+    expect(condition.body.errors?.[0].extensions?.suggestions).toContain('lichen-planus');
+    // Two keys that exist and no path between them: an empty list, not an error.
+    expect((await data(`{ mechanisms(drug: "ruxolitinib", condition: "crohns-disease") { length } }`)).mechanisms).toEqual([]);
   });
 });
 
@@ -141,8 +148,12 @@ describe('paths', () => {
     }
   });
 
-  it('answers an empty list when an end is unknown', async () => {
-    expect((await data(`{ paths(from: "drug:nope", to: "target:JAK1") { length } }`)).paths).toEqual([]);
+  it('refuses an end that names nothing with UNKNOWN_KEY and the nearest keys (issue 13, item 14)', async () => {
+    const typed = await gql(`{ paths(from: "drug:ruxolitinb", to: "target:JAK1") { length } }`);
+    expect(typed.body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_KEY', argument: 'from', type: 'Drug' });
+    expect(typed.body.errors?.[0].extensions?.suggestions).toContain('ruxolitinib');
+    const untyped = await gql(`{ paths(from: "ruxolitinib", to: "nosuchthing") { length } }`);
+    expect(untyped.body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_KEY', argument: 'to', suggestions: [] });
   });
 });
 

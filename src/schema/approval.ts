@@ -1,8 +1,8 @@
 // Approval: a regulator's authorisation (or CHMP opinion) of a product for a condition, with its date
 // precision. `approvals(regulator, asOf)` on drugs, products, conditions and regulators share one filter.
-import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { knownKeyOrThrow } from '../known-keys.js';
 import type { QueryName } from '../db/cypher.js';
 import type { EntityRecord } from '../db/records.js';
 import type { Neighbour } from '../loaders/entities.js';
@@ -50,9 +50,8 @@ export const InForceEnum = builder.enumType('InForce', {
 });
 
 export async function approvalsOf(context: Context, query: QueryName, entity: EntityRecord, filter: ApprovalFilter) {
-  if (filter.regulator !== undefined && filter.regulator !== null && !/^[A-Za-z]{2,10}$/.test(filter.regulator)) {
-    throw new GraphQLError('regulator must be an agency acronym such as FDA, EMA or MHRA.', { extensions: { code: 'BAD_USER_INPUT' } });
-  }
+  // A regulator the graph does not know is UNKNOWN_KEY with the nearest acronyms, not an empty list.
+  if (filter.regulator !== undefined && filter.regulator !== null) await knownKeyOrThrow(context, 'Regulator', filter.regulator, 'regulator');
   return filterApprovals(await context.lists(query).load(entity.key), filter);
 }
 

@@ -20,7 +20,7 @@ export const AuditEventRef = builder.objectRef<AuditEventShape>('AuditEvent').im
     operation: t.exposeString('operation', { description: 'addFinding, retractFinding ...' }),
     entityKey: t.exposeString('entityKey'),
     tokenId: t.exposeString('tokenId', { description: 'The id of the curation token that made the write.' }),
-    at: t.exposeString('at', { description: 'When, as an ISO 8601 UTC timestamp.' }),
+    at: t.field({ type: 'DateTime', description: 'When (UTC).', resolve: (e) => e.at }),
     inputHash: t.exposeString('inputHash', { description: 'sha256 of the normalised input: equal inputs, equal hash.' }),
     requestId: t.exposeString('requestId', { description: 'The x-request-id of the HTTP request (matches the server logs).' }),
   }),

@@ -1,20 +1,35 @@
 // Types every entity shares: scalars, enums, Xref, Provenance, the Entity interface, and the helpers that
 // define an entity type (a Relay node loaded by key through the per-request DataLoader).
 import { GraphQLError } from 'graphql';
+import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { EntityRecord, Provenance, Xref } from '../db/records.js';
-import { nodeLabels, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
+import { nodeLabels, relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
+import { idKeyOf } from './asked-ids.js';
+
+/** A calendar date as graphql-scalars checks it (RFC 3339 full-date: no 2023-02-30), kept as its YYYY-MM-DD text. */
+function calendarDate(value: unknown): string {
+  try {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error('not YYYY-MM-DD');
+    GraphQLDate.parseValue(value);
+    return value;
+  } catch {
+    throw new GraphQLError(`Date must be a calendar date YYYY-MM-DD that exists, not ${JSON.stringify(String(value).slice(0, 40))}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+}
 
 builder.scalarType('Date', {
-  description: 'A calendar date, YYYY-MM-DD.',
+  description: 'A calendar date, YYYY-MM-DD (ISO 8601 / RFC 3339 full-date); impossible dates such as 2023-02-30 are refused.',
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/local-date.html',
   serialize: (value) => value,
-  parseValue: (value) => {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-      throw new GraphQLError('Date must be a valid YYYY-MM-DD string.', { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    return value;
-  },
+  parseValue: (value) => calendarDate(value),
+  parseLiteral: (ast) => calendarDate(ast.kind === 'StringValue' ? ast.value : undefined),
+});
+
+builder.addScalarType('DateTime', GraphQLDateTime, {
+  description: 'A point in time, an ISO 8601 / RFC 3339 date-time in UTC, e.g. 2026-06-01T12:34:56.789Z.',
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time.html',
 });
 
 export const ConfidenceEnum = builder.enumType('Confidence', {
@@ -31,6 +46,15 @@ export const screamingCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g
 export const EntityTypeEnum = builder.enumType('EntityType', {
   description: 'The type of an entity: one per node label of the graph model.',
   values: Object.fromEntries(nodeLabels.map((label) => [screamingCase(label), { value: label }])) as Record<string, { value: NodeLabel }>,
+});
+
+// The relationship types of src/graph-model.ts, as they are named in the graph (already SCREAMING_CASE).
+export const RelationshipTypeEnum = builder.enumType('RelationshipType', {
+  description: 'A relationship type of the graph model (meta { relationshipTypes } says what each means).',
+  values: Object.fromEntries(Object.entries(relationships).map(([type, r]) => [type, { value: type as RelationshipType, description: r.meaning }])) as Record<
+    string,
+    { value: RelationshipType; description: string }
+  >,
 });
 
 export const XrefType = builder.objectRef<Xref>('Xref').implement({
@@ -122,7 +146,7 @@ export async function neighbour(context: Context, entity: EntityRecord, type: Re
 /** Defines a Relay node type for one label: global id from the key, loaded in batches by key. */
 export function entityNode(label: NodeLabel) {
   return builder.loadableNodeRef(label, {
-    id: { resolve: (e: EntityRecord) => e.key },
+    id: { resolve: (e: EntityRecord) => idKeyOf(e) },
     load: (keys: string[], context: Context) =>
       context
         .entities(label)

@@ -55,6 +55,7 @@ const ConditionFilter = builder.inputType('ConditionFilter', {
 pluralRoot('conditions', 'Condition', ConditionRef, 'Conditions, paged; filter by text or category.', {
   type: ConditionFilter,
   toQuery: (f) => ({ text: f.text, category: f.category }),
+  keys: (f) => [{ argument: 'category', label: 'ConditionCategory', key: f.category }],
 });
 
 singularRoot('condition', 'Condition', ConditionRef, 'A condition by key, e.g. "lichen-planus"; null when unknown.');

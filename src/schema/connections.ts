@@ -1,6 +1,6 @@
 // Plural roots as Relay connections over one label: `first`/`after` cursors, `keys` bulk lookup, a filter,
 // an order, and `totalCount`, all answered by one Cypher round trip (cypher/node-page.cypher).
-import { GraphQLError } from 'graphql';
+import { getNamedType, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -96,6 +96,23 @@ export async function fetchPage(context: Context, label: NodeLabel, query: PageQ
     limit: first,
   });
   return connectionOf((record.get('page') as Node[]).map(toEntity), offset, record.get('total') as number);
+}
+
+/**
+ * Every connection pages forward only (first/after; the API does not implement backward paging), so it
+ * advertises only those: @pothos/plugin-relay adds last/before to every connection field, and they are
+ * taken out of the built schema here, before it serves anything. A query that sends them is refused by
+ * validation (GRAPHQL_VALIDATION_FAILED: unknown argument).
+ */
+export function forwardPagingOnly(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!getNamedType(field.type).name.endsWith('Connection')) continue;
+      field.args = field.args.filter((arg) => arg.name !== 'last' && arg.name !== 'before');
+    }
+  }
+  return schema;
 }
 
 export type EntityConnection = Awaited<ReturnType<typeof fetchPage>>;

@@ -5,7 +5,13 @@ import { linkSources } from './link-sources.js';
 import { DrugRef, ProductRef, FindingRef, TargetInteractionRef, TargetRef, type InteractionShape } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { pluralRoot, singularRoot } from './roots.js';
-import { interactionAction } from '../ingest/corpus-schema.js';
+import { drug as drugSchema, interactionAction } from '../ingest/corpus-schema.js';
+
+// The values of the corpus schema (src/ingest/corpus-schema.ts), the one place that defines them.
+export const DevelopmentStatusEnum = builder.enumType('DevelopmentStatus', {
+  description: 'Where the drug stands: APPROVED somewhere, or INVESTIGATIONAL.',
+  values: drugSchema.shape.developmentStatus.options,
+});
 
 export const ActionEnum = builder.enumType('Action', {
   values: interactionAction.options,
@@ -15,12 +21,12 @@ DrugRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
     routes: t.field({ type: [RouteEnum], resolve: (d) => prop<('TOPICAL' | 'ORAL')[]>(d, 'routes') ?? [] }),
-    developmentStatus: t.string({ resolve: (d) => prop<string>(d, 'developmentStatus') ?? 'UNKNOWN' }),
+    developmentStatus: t.field({ type: DevelopmentStatusEnum, resolve: (d) => prop<'APPROVED'>(d, 'developmentStatus')! }),
     selectivity: t.string({ nullable: true, resolve: (d) => prop<string>(d, 'selectivity') }),
     targets: t.field({
       type: [TargetInteractionRef],
       description: 'The targets the drug acts on, most potent first. Off-target (secondary) activity only with includeSecondary.',
-      args: { includeSecondary: t.arg.boolean({ defaultValue: false }) },
+      args: { includeSecondary: t.arg.boolean({ defaultValue: false, description: 'Also weaker off-target (secondary) activity; default: primary targets only.' }) },
       resolve: async (drug, args, context) =>
         mostPotentFirst(
           (await neighbours(context, drug, 'INTERACTS_WITH', 'OUT')).map((n) => ({ drug, target: n.node, link: n.rel })),

@@ -7,7 +7,7 @@ import { AuditEventRef, auditTrailOf } from './audit.js';
 import { EntityInterface, includeRetractedArg, neighbour, neighbourNodes, prop, ProvenanceInput, RouteEnum, unlessRetracted } from './common.js';
 import { ConditionRef, DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
 import { pageOfList } from './connections.js';
-import { pluralRoot, refuseBackwardPaging, singularRoot } from './roots.js';
+import { pluralRoot, singularRoot } from './roots.js';
 import type { Direction, RelationshipType } from '../graph-model.js';
 import { outcome } from '../ingest/corpus-schema.js';
 
@@ -40,7 +40,7 @@ FindingRef.implement({
     retracted: t.boolean({ description: 'A curator withdrew it (see retraction); it stays, out of evidence unless asked for.', resolve: (f) => f.props.retracted === true }),
     retraction: t.field({ type: RetractionRef, nullable: true, resolve: (f) => (f.props.retracted === true ? f : null) }),
     curatedBy: t.string({ nullable: true, description: 'The id of the token that added it; null for the curated corpus (data/).', resolve: str('createdBy') }),
-    curatedAt: t.string({ nullable: true, description: 'When it was added (ISO 8601 UTC); null for the curated corpus.', resolve: str('createdAt') }),
+    curatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was added (UTC); null for the curated corpus.', resolve: str('createdAt') }),
     auditTrail: t.field({ type: [AuditEventRef], description: 'Every curation write on it, oldest first.', resolve: (f, _a, c) => auditTrailOf(c, f.key) }),
   }),
 });
@@ -61,10 +61,8 @@ export function filterFindings(
   );
 }
 
-const FindingListConnection = builder.connectionObject(
-  { type: FindingRef, name: 'FindingListConnection' },
-  { name: 'FindingListEdge' },
-);
+/** The one connection type of findings: the `findings` root and every `findingsConnection`. */
+const FindingConnection = builder.connectionObject({ type: FindingRef, name: 'FindingConnection' }, { name: 'FindingEdge' });
 
 /**
  * `findings` as a Relay connection too (`findingsConnection(first, after, outcome, route)` with totalCount),
@@ -77,12 +75,11 @@ export function findingsConnectionField(ref: typeof DrugRef, type: RelationshipT
         type: FindingRef,
         args: findingArgs,
         resolve: async (entity, args, context) => {
-          refuseBackwardPaging(args);
           const all = filterFindings(await neighbourNodes(context, entity, type, direction), args);
           return pageOfList(context, all, args);
         },
       },
-      FindingListConnection,
+      FindingConnection,
     ),
   );
 }
@@ -95,21 +92,28 @@ const FindingFilter = builder.inputType('FindingFilter', {
   }),
 });
 
-pluralRoot('findings', 'Finding', FindingRef, 'Findings, paged; filter by outcome and route.', {
-  type: FindingFilter,
-  toQuery: (f) => ({
-    text: f.text,
-    anyOf: [
-      ...(f.outcome ? [{ property: 'outcome', values: f.outcome }] : []),
-      ...(f.route ? [{ property: 'route', values: [f.route] }] : []),
-    ],
-  }),
-});
+pluralRoot(
+  'findings',
+  'Finding',
+  FindingRef,
+  'Findings, paged; filter by outcome and route.',
+  {
+    type: FindingFilter,
+    toQuery: (f) => ({
+      text: f.text,
+      anyOf: [
+        ...(f.outcome ? [{ property: 'outcome', values: f.outcome }] : []),
+        ...(f.route ? [{ property: 'route', values: [f.route] }] : []),
+      ],
+    }),
+  },
+  FindingConnection,
+);
 
 const RetractionRef = builder.objectRef<EntityRecord>('Retraction').implement({
   fields: (t) => ({
     reason: t.string({ resolve: (f) => prop<string>(f, 'retractionReason')! }),
-    at: t.string({ description: 'ISO 8601 UTC.', resolve: (f) => prop<string>(f, 'retractedAt')! }),
+    at: t.field({ type: 'DateTime', description: 'When (UTC).', resolve: (f) => prop<string>(f, 'retractedAt')! }),
     by: t.string({ description: 'The id of the token that retracted it.', resolve: (f) => prop<string>(f, 'retractedBy')! }),
   }),
 });

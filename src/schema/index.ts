@@ -1,6 +1,7 @@
 // Imports every part of the schema (each registers its types on the builder) and builds it.
 import { builder } from '../builder.js';
 import { completeLightRecords } from './complete-records.js';
+import { forwardPagingOnly } from './connections.js';
 import './common.js';
 import './drug.js';
 import './product.js';
@@ -20,4 +21,4 @@ import './uses.js';
 import './audit.js';
 import './meta.js';
 
-export const schema = completeLightRecords(builder.toSchema());
+export const schema = forwardPagingOnly(completeLightRecords(builder.toSchema()));

@@ -6,14 +6,16 @@ import { builder } from '../builder.js';
 import { MAX_PATH_LENGTH } from '../db/cypher.js';
 import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
 import { linkSources } from './link-sources.js';
-import { nodeLabels, type NodeLabel } from '../graph-model.js';
+import { nodeLabels, type NodeLabel, type RelationshipType } from '../graph-model.js';
+import { knownKeyOrThrow, nearestKeys, unknownKeyError } from '../known-keys.js';
 import { defaultLimits } from '../limits.js';
-import { EntityInterface, ProvenanceType } from './common.js';
+import type { Context } from '../context.js';
+import { EntityInterface, ProvenanceType, RelationshipTypeEnum } from './common.js';
 
 /** The default maximum `first` (KG_MAX_PATHS); the request's own is context.limits.maxPaths. */
 export const MAX_PATHS = defaultLimits.maxPaths;
 
-interface StepShape { from: EntityRecord; to: EntityRecord; type: string; reversed: boolean; link: RelationshipRecord }
+interface StepShape { from: EntityRecord; to: EntityRecord; type: RelationshipType; reversed: boolean; link: RelationshipRecord }
 interface PathShape { nodes: EntityRecord[]; steps: StepShape[] }
 
 const PathStepRef = builder.objectRef<StepShape>('PathStep').implement({
@@ -21,7 +23,7 @@ const PathStepRef = builder.objectRef<StepShape>('PathStep').implement({
   fields: (t) => ({
     from: t.field({ type: EntityInterface, resolve: (s) => s.from }),
     to: t.field({ type: EntityInterface, resolve: (s) => s.to }),
-    type: t.exposeString('type', { description: 'The relationship type, e.g. INTERACTS_WITH.' }),
+    type: t.field({ type: RelationshipTypeEnum, description: 'The relationship type, e.g. INTERACTS_WITH.', resolve: (s) => s.type }),
     reversed: t.exposeBoolean('reversed'),
     sources: t.field({ type: [ProvenanceType], resolve: (s, _a, context) => linkSources(context, s.link) }),
   }),
@@ -40,7 +42,7 @@ function badInput(message: string, extensions: Record<string, unknown> = {}) {
 }
 
 type LightNode = Record<string, unknown> & { __label: NodeLabel; key: string };
-interface StepRow { type: string; start: string; props: Record<string, unknown>; id?: string }
+interface StepRow { type: RelationshipType; start: string; props: Record<string, unknown>; id?: string }
 
 /** Turns the rows of paths.cypher (light records) / mechanisms.cypher (nodes) into paths with steps in path order. */
 function toPath(entities: EntityRecord[], steps: StepRow[]): PathShape {
@@ -63,6 +65,14 @@ function parseRef(ref: string): { label: NodeLabel | null; key: string } {
   const match = /^([A-Za-z]+):(.+)$/.exec(ref);
   const label = match ? nodeLabels.find((l) => l.toLowerCase() === match[1].toLowerCase()) : undefined;
   return { label: label ?? null, key: label ? match![2] : ref };
+}
+
+/** UNKNOWN_KEY when an end of a path names nothing, with the nearest (typed) keys. */
+async function refuseUnknown(context: Context, ref: string, nodes: LightNode[], argument: string) {
+  if (nodes.length > 0) return;
+  const { label, key } = parseRef(ref);
+  const suggestions = await nearestKeys(context.executor, context.cypher, label ? [label] : null, key);
+  throw unknownKeyError(label, key, suggestions, argument);
 }
 
 /** AMBIGUOUS_KEY when a key names more than one entity, with the typed keys to choose from. */
@@ -96,6 +106,8 @@ builder.queryField('paths', (t) =>
         to: parseRef(args.to),
         first,
       });
+      await refuseUnknown(context, args.from, record.get('froms'), 'from');
+      await refuseUnknown(context, args.to, record.get('tos'), 'to');
       refuseAmbiguous(args.from, record.get('froms'));
       refuseAmbiguous(args.to, record.get('tos'));
       return (record.get('paths') as { nodes: LightNode[]; steps: StepRow[] }[]).map((p) => toPath(p.nodes.map(lightNode), p.steps));
@@ -107,7 +119,7 @@ builder.queryField('mechanisms', (t) =>
   t.field({
     type: [PathRef],
     description:
-      'How a drug could act on a condition: typed drug -> target -> pathway -> condition paths, primary targets first, then by potency, then by number of sources. Empty when either key is unknown.',
+      'How a drug could act on a condition: typed drug -> target -> pathway -> condition paths, primary targets first, then by potency, then by number of sources. UNKNOWN_KEY (with the nearest keys) when either key names nothing.',
     args: {
       drug: t.arg.string({ required: true }),
       condition: t.arg.string({ required: true }),
@@ -121,6 +133,11 @@ builder.queryField('mechanisms', (t) =>
         condition: args.condition,
         first,
       });
+      if (records.length === 0) {
+        // No path: say so only when both keys exist (checked only then, so a found mechanism costs nothing more).
+        await knownKeyOrThrow(context, 'Drug', args.drug, 'drug');
+        await knownKeyOrThrow(context, 'Condition', args.condition, 'condition');
+      }
       return records.map((r) => toPath((r.get('nodes') as Node[]).map(toEntity), r.get('steps')));
     },
   }),

@@ -2,6 +2,9 @@
 import { toRelationship } from '../db/records.js';
 import { EntityInterface, neighbourNodes, prop } from './common.js';
 import { approvalArgs, filterApprovals } from './approval.js';
+
+// A regulator's approvals are its own: no `regulator` argument to filter them by.
+const { regulator: _regulator, ...regulatorApprovalArgs } = approvalArgs;
 import { ApprovalRef, RegulatorRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
@@ -11,7 +14,7 @@ RegulatorRef.implement({
     jurisdiction: t.string({ resolve: (r) => prop<string>(r, 'jurisdiction')! }),
     approvals: t.field({
       type: [ApprovalRef],
-      args: approvalArgs,
+      args: regulatorApprovalArgs,
       resolve: async (r, args, c) =>
         filterApprovals(
           (await neighbourNodes(c, r, 'ISSUED', 'OUT')).map((node) => ({ node, rel: toRelationship({ regulator: r.key }) })),

@@ -1,10 +1,10 @@
 // The root fields every entity type gets: `<type>(key)` and a plural connection `<types>(first, after,
 // keys, filter, orderBy)` answered in one round trip.
-import { GraphQLError } from 'graphql';
 import type { InputObjectRef } from '@pothos/core';
 import { builder, type AppTypes } from '../builder.js';
 import type { Context } from '../context.js';
 import type { NodeLabel } from '../graph-model.js';
+import { knownKeyOrThrow } from '../known-keys.js';
 import { entityNode, lookup } from './common.js';
 import { fetchPage, OrderInput, type PageQuery } from './connections.js';
 
@@ -35,18 +35,12 @@ export function connectionNames(label: NodeLabel) {
   return [{ name: `${label}Connection` }, { name: `${label}Edge` }] as const;
 }
 
-export function refuseBackwardPaging(args: { last?: number | null; before?: string | null }) {
-  if (args.last != null || args.before != null) {
-    throw new GraphQLError('Page forward with first/after; last/before are not supported.', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
-  }
-}
-
 /** How a plural root's filter input becomes the page query; the default filter only has `text`. */
 export interface RootFilter<F> {
   type: InputObjectRef<AppTypes, F>;
   toQuery(filter: F): Omit<PageQuery, 'keys' | 'orderBy' | 'first' | 'after'>;
+  /** Keys the filter names that must exist (UNKNOWN_KEY otherwise), e.g. a category. */
+  keys?(filter: F): { argument: string; label: NodeLabel; key: string | null | undefined }[];
 }
 
 const textOnly: RootFilter<{ text?: string | null }> = { type: TextFilter, toQuery: (f) => ({ text: f.text }) };
@@ -58,6 +52,8 @@ export function pluralRoot<F extends object = { text?: string | null }>(
   ref: Ref,
   description: string,
   filter: RootFilter<F> = textOnly as unknown as RootFilter<F>,
+  /** A connection type shared with other fields (findings); default: <Label>Connection of its own. */
+  connection?: ReturnType<typeof builder.connectionObject>,
 ) {
   builder.queryField(field, (t) =>
     t.connection({
@@ -68,9 +64,11 @@ export function pluralRoot<F extends object = { text?: string | null }>(
         filter: t.arg({ type: filter.type }),
         orderBy: t.arg({ type: OrderInput }),
       },
-      resolve: (_root, args, context: Context) => {
-        refuseBackwardPaging(args);
+      resolve: async (_root, args, context: Context) => {
         const given = (args as { filter?: F | null }).filter;
+        for (const check of (given && filter.keys?.(given)) || []) {
+          if (check.key) await knownKeyOrThrow(context, check.label, check.key, `filter.${check.argument}`);
+        }
         return fetchPage(context, label, {
           ...(given ? filter.toQuery(given) : {}),
           keys: args.keys,
@@ -79,6 +77,6 @@ export function pluralRoot<F extends object = { text?: string | null }>(
           after: args.after,
         });
       },
-    }, ...connectionNames(label)),
+    }, ...((connection ? [connection] : connectionNames(label)) as ReturnType<typeof connectionNames>)),
   );
 }

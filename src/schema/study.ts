@@ -124,6 +124,7 @@ pluralRoot('studies', 'Study', StudyRef, 'Studies, paged; filter by design, year
     ranges: f.yearFrom != null || f.yearTo != null ? [{ property: 'year', min: f.yearFrom, max: f.yearTo }] : [],
     category: f.category,
   }),
+  keys: (f) => [{ argument: 'category', label: 'ConditionCategory', key: f.category }],
 });
 
 singularRoot('study', 'Study', StudyRef, 'A study by key, e.g. "pmid:40192197"; null when unknown.');

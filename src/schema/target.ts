@@ -25,8 +25,8 @@ TargetRef.implement({
     family: t.string({ nullable: true, resolve: (e) => prop<string>(e, 'family') }),
     interactions: t.field({
       type: [TargetInteractionRef],
-      description: 'The drugs acting on this target, most potent first.',
-      args: { includeSecondary: t.arg.boolean({ defaultValue: true }) },
+      description: 'The drugs acting on this target as a primary target, most potent first; weaker off-target activity only with includeSecondary (as Drug.targets).',
+      args: { includeSecondary: t.arg.boolean({ defaultValue: false }) },
       resolve: async (target, args, context) =>
         mostPotentFirst(
           (await neighbours(context, target, 'INTERACTS_WITH', 'IN')).map((n) => ({ drug: n.node, target, link: n.rel })),
