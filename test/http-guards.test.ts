@@ -14,15 +14,23 @@ afterAll(close);
 const post = (body: string, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('CSRF, CORS, introspection', () => {
-  it('refuses GETs and simple POSTs without the CSRF header, and takes them with it; JSON POSTs pass', async () => {
+  it('answers GET queries without a CSRF header (urql, relay), refuses mutations over GET, and guards simple POSTs', async () => {
+    // Queries by GET, as urql and relay send them by default: no custom header (issue 13, item 11).
     const get = await app.fetch('http://test/graphql?query=%7Bmeta%7BdataVersion%7D%7D');
-    expect(get.status).toBe(403);
-    expect((await get.json()).errors[0].extensions.code).toBe('CSRF_PREVENTED');
+    expect(get.status).toBe(200);
+    expect((await get.json()).data.meta.dataVersion).toMatch(/^[0-9a-f]{16}$/);
+    const withVariables = await app.fetch(`http://test/graphql?query=${encodeURIComponent('query($k: String!) { drug(key: $k) { key } }')}&variables=${encodeURIComponent('{"k":"ruxolitinib"}')}`);
+    expect((await withVariables.json()).data.drug.key).toBe('ruxolitinib');
+    // A mutation never goes by GET, header or not.
+    for (const headers of [{}, { 'x-graphql-yoga-csrf': '1' }]) {
+      const mutation = await app.fetch(`http://test/graphql?query=${encodeURIComponent('mutation { retractFinding(key: "x", reason: "xyz") { key } }')}`, { headers });
+      expect(mutation.status).toBe(405);
+      expect((await mutation.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    }
+    // A form POST, which any page can send cross-site without a preflight, still needs the header.
     const form = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7Bmeta%7BdataVersion%7D%7D' });
     expect(form.status).toBe(403);
-    const withHeader = await app.fetch('http://test/graphql?query=%7Bmeta%7BdataVersion%7D%7D', { headers: { 'x-graphql-yoga-csrf': '1' } });
-    expect(withHeader.status).toBe(200);
-    expect((await withHeader.json()).data.meta.dataVersion).toMatch(/^[0-9a-f]{16}$/);
+    expect((await form.json()).errors[0].extensions.code).toBe('CSRF_PREVENTED');
     expect((await app.fetch('http://test/graphql', post('{"query":"{ meta { dataVersion } }"}'))).status).toBe(200);
     // GraphiQL itself still loads.
     expect((await app.fetch('http://test/graphql', { headers: { accept: 'text/html' } })).status).toBe(200);

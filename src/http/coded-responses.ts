@@ -71,21 +71,30 @@ export function codedParameterErrors(): Plugin<Context> {
   };
 }
 
-/** Header a browser-independent client sends on GET and "simple" POSTs (forms, text/plain). */
+/** Header a client may send on "simple" POSTs (forms, text/plain) to show it is not a cross-site form. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 /**
- * Yoga's CSRF prevention (requests a browser could send cross-site without a preflight must carry a
- * custom header), with its refusal coded CSRF_PREVENTED (403). JSON POSTs, GraphiQL's included, pass.
+ * CSRF prevention where it still protects something. It exists for servers whose browsers attach
+ * credentials by themselves (cookies, HTTP auth): a hostile page could then make a victim's browser send a
+ * request on the victim's behalf. This server has no such credentials: a curation token is a bearer header,
+ * which a cross-site page cannot set, and CORS never allows credentials. So:
+ *   - GET carries queries only (Yoga answers a mutation over GET with 405), which change nothing and are
+ *     answered without the header: urql's and relay's default (queries by GET) works, and so do caches;
+ *   - a "simple" POST (form-encoded, multipart, text/plain), which a hostile page can send without a
+ *     preflight, still needs the header (any value) or `apollo-require-preflight`, refused otherwise with
+ *     CSRF_PREVENTED (403): it is no client's default, and it could carry a mutation.
+ * JSON POSTs (every client's default, GraphiQL's included) are preflighted by browsers and pass.
  */
 export function codedCsrfPrevention(): Plugin<Context> {
   const inner = useCSRFPrevention({ requestHeaders: [CSRF_HEADER, 'apollo-require-preflight'] });
   return {
     onRequestParse(payload) {
+      if (payload.request.method === 'GET') return;
       try {
         return inner.onRequestParse?.(payload);
       } catch (error) {
-        throw createGraphQLError(`${(error as Error).message}: send the ${CSRF_HEADER} header (any value) with GET requests.`, {
+        throw createGraphQLError(`${(error as Error).message}: send the ${CSRF_HEADER} header (any value) with form or text/plain POSTs, or post JSON.`, {
           extensions: { code: 'CSRF_PREVENTED', http: { status: 403 } },
         });
       }
