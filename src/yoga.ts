@@ -8,6 +8,7 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { createContext, type AppServices, type Context, type HttpOptions } from './context.js';
 import { exportRoutes } from './export/routes.js';
 import { exampleTabs, guidedQuery, headersTemplate } from './graphiql-examples.js';
+import { cachedGraphiQL, compression } from './http/compression.js';
 import { codedCsrfPrevention, codedErrorResponses, codedParameterErrors, codedRequestErrors } from './http/coded-responses.js';
 import { observability, traceOf } from './http/observability.js';
 import { readiness } from './http/readiness.js';
@@ -50,6 +51,8 @@ export function createApp(services: AppServices) {
   const logger = services.logger ?? silentLogger;
   const metrics = services.metrics ?? createMetrics();
   const withDefaults: AppServices = { ...services, limits, logger, metrics };
+  // The GraphiQL page (9 MB, the same for everyone): rendered, compressed and hashed once (src/http/compression.ts).
+  const graphiqlPage = cachedGraphiQL(renderGraphiQL);
   return createYoga<{ request: Request }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -83,7 +86,7 @@ export function createApp(services: AppServices) {
       shouldPersistHeaders: false,
     },
     // The GraphiQL bundle served from node_modules, not a CDN: it works offline.
-    renderGraphiQL,
+    renderGraphiQL: graphiqlPage.render,
     healthCheckEndpoint: '/health',
     plugins: [
       // Hooks run in this order: code the bare refusals and uncoded request errors first, then log and count.
@@ -100,6 +103,8 @@ export function createApp(services: AppServices) {
       codedParameterErrors(),
       ...(http.csrf ? [codedCsrfPrevention()] : []),
       ...(http.introspection ? [] : [useDisableIntrospection()]),
+      // Last, so that it compresses the answer every other plugin has finished.
+      compression(graphiqlPage),
     ],
   });
 }

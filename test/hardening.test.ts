@@ -3,10 +3,12 @@
 // position, ids of types node(id:) cannot load, control characters in curated text, formula cells in CSV,
 // retracted findings in the evidence export, the security headers and /metrics, HEAD on an export, and a
 // misspelt key in an export filter.
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../src/db/availability.js';
 import { defaultBoltPort } from '../src/db/launcher-cli.js';
 import { csvField } from '../src/export/encode.js';
+import { cachedGraphiQL, negotiate } from '../src/http/compression.js';
 import { parseCsv } from './support/csv.js';
 import { testApp, testTokens } from './support/app.js';
 
@@ -207,5 +209,67 @@ describe('exports: HEAD and misspelt keys (items 14 and 16)', () => {
       expect(Array.isArray(error.suggestions), path).toBe(true);
       if (suggested) expect(error.suggestions, path).toContain(suggested);
     }
+  });
+});
+
+describe('GraphiQL and large answers, compressed and cacheable (item 2)', () => {
+  const page = (headers: Record<string, string> = {}) => app.fetch('http://test/graphql', { headers: { accept: 'text/html', ...headers } });
+
+  it('serves GraphiQL compressed, with an ETag and Cache-Control, and answers a revalidation with 304', async () => {
+    const plain = await page();
+    const html = Buffer.from(await plain.arrayBuffer());
+    expect(html.length).toBeGreaterThan(5_000_000); // the GraphiQL bundle, inlined
+    const etag = plain.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(plain.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    expect(plain.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    const br = await page({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    const brBody = Buffer.from(await br.arrayBuffer());
+    expect(brBody.length).toBeLessThan(html.length / 4);
+    expect(brotliDecompressSync(brBody).equals(html)).toBe(true);
+    const gzip = await page({ 'accept-encoding': 'gzip' });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).equals(html)).toBe(true);
+    const revalidated = await page({ 'if-none-match': etag! });
+    expect(revalidated.status).toBe(304);
+    expect((await revalidated.arrayBuffer()).byteLength).toBe(0);
+    expect(revalidated.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('renders, hashes and compresses the page once, whoever asks', () => {
+    let renders = 0;
+    const cache = cachedGraphiQL(() => (renders++, '<html>page</html>'));
+    expect(cache.page(new Headers())).toBeUndefined();
+    cache.render({});
+    cache.render({});
+    const first = cache.page(new Headers({ 'content-type': 'text/html' }));
+    expect(cache.page(new Headers())).toBe(first);
+    expect(renders).toBe(1);
+    expect(negotiate('gzip;q=0, br;q=0.5, *;q=0.1', ['br', 'gzip'])).toBe('br');
+    expect(negotiate('gzip;q=0', ['gzip'])).toBe('identity');
+    expect(negotiate('*', ['gzip'])).toBe('gzip');
+    expect(negotiate(null, ['gzip'])).toBe('identity');
+  });
+
+  it('gzips large GraphQL answers and exports for clients that accept it, and only those', async () => {
+    const body = JSON.stringify({ query: '{ drugs(first: 50) { edges { node { key name description synonyms } } } }' });
+    const post = (headers: Record<string, string>) => app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const plain = await post({});
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const plainText = await plain.text();
+    const zipped = await post({ 'accept-encoding': 'gzip, br' });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('x-cypher-round-trips')).not.toBeNull();
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(plainText);
+    // A small answer is not worth compressing.
+    const small = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, body: '{"query":"{ meta { dataVersion } }"}' });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    const exportPlain = await (await app.fetch('http://test/export/evidence.csv')).text();
+    const exportZipped = await app.fetch('http://test/export/evidence.csv', { headers: { 'accept-encoding': 'gzip' } });
+    expect(exportZipped.headers.get('content-encoding')).toBe('gzip');
+    const bytes = Buffer.from(await exportZipped.arrayBuffer());
+    expect(bytes.length).toBeLessThan(exportPlain.length / 3);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(exportPlain);
   });
 });

@@ -22,7 +22,7 @@ describe('CSRF, CORS, introspection', () => {
     const withVariables = await app.fetch(`http://test/graphql?query=${encodeURIComponent('query($k: String!) { drug(key: $k) { key } }')}&variables=${encodeURIComponent('{"k":"ruxolitinib"}')}`);
     expect((await withVariables.json()).data.drug.key).toBe('ruxolitinib');
     // A mutation never goes by GET, header or not.
-    for (const headers of [{}, { 'x-graphql-yoga-csrf': '1' }]) {
+    for (const headers of [{}, { 'x-graphql-yoga-csrf': '1' }] as Record<string, string>[]) {
       const mutation = await app.fetch(`http://test/graphql?query=${encodeURIComponent('mutation { retractFinding(key: "x", reason: "xyz") { key } }')}`, { headers });
       expect(mutation.status).toBe(405);
       expect((await mutation.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
