@@ -12,6 +12,20 @@ export const headersTemplate = `{
   // "Authorization": "Bearer <token>"
 }
 `;
+/**
+ * A style added to the GraphiQL page. GraphiQL's tabs are drag-reorderable (framer-motion), which leaves
+ * each tab with an inline transform that, in headless Chromium, is stuck at the value it took when the tabs
+ * first rendered; a click on any tab but the last then starts a reorder instead of selecting it (the keyboard
+ * worked). Without the transform the tabs sit where they are drawn and every click selects its tab; tabs can
+ * no longer be dragged into another order.
+ */
+export const graphiqlStyle = '.graphiql-tab { transform: none !important; }';
+
+/** The GraphiQL page with graphiqlStyle in its head. */
+export function withGraphiQLStyle(html: string): string {
+  return html.replace('</head>', `<style>${graphiqlStyle}</style></head>`);
+}
+
 export const guidedQuery = `# Welcome to jak-kg: the evidence on JAK inhibitors in dermatology.
 # Press the play button (or Ctrl-Enter) to run. Ctrl-Space completes field names; the Docs panel
 # (book icon) describes every type. Each fact carries its sources (citation, PMID/DOI, confidence).

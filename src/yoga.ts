@@ -7,7 +7,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { createContext, type AppServices, type Context, type HttpOptions } from './context.js';
 import { exportRoutes } from './export/routes.js';
-import { exampleTabs, guidedQuery, headersTemplate } from './graphiql-examples.js';
+import { exampleTabs, guidedQuery, headersTemplate, withGraphiQLStyle } from './graphiql-examples.js';
 import { cachedGraphiQL, compression } from './http/compression.js';
 import { codedCsrfPrevention, codedErrorResponses, codedParameterErrors, codedRequestErrors } from './http/coded-responses.js';
 import { observability, traceOf } from './http/observability.js';
@@ -52,7 +52,7 @@ export function createApp(services: AppServices) {
   const metrics = services.metrics ?? createMetrics();
   const withDefaults: AppServices = { ...services, limits, logger, metrics };
   // The GraphiQL page (9 MB, the same for everyone): rendered, compressed and hashed once (src/http/compression.ts).
-  const graphiqlPage = cachedGraphiQL(renderGraphiQL);
+  const graphiqlPage = cachedGraphiQL((options: Parameters<typeof renderGraphiQL>[0]) => withGraphiQLStyle(renderGraphiQL(options)));
   return createYoga<{ request: Request }, Context>({
     schema,
     graphqlEndpoint: '/graphql',

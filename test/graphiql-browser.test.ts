@@ -1,6 +1,6 @@
 // GraphiQL in a real browser: headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
 // opens /graphql from the server listening on a local port, runs the guided default query, and the result
-// pane shows ruxolitinib's targets. The page must load with no request off this machine (GraphiQL is served
+// pane shows ruxolitinib's targets; then every example tab is clicked with the mouse and run. The page must load with no request off this machine (GraphiQL is served
 // offline), the headers editor must offer the Authorization line, and reads must send no Authorization
 // header. A screenshot is left in a temp folder (its path is printed). Where Chromium is missing the test
 // says so and is skipped, except in CI (CI=true), where that is a failure: .ci/run installs it.
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleTabs } from '../src/graphiql-examples.js';
 import { listen } from '../src/server.js';
 import { createApp } from '../src/yoga.js';
 import { testServices } from './support/app.js';
@@ -91,5 +92,27 @@ describe('GraphiQL in headless Chromium', () => {
     expect(executions[0].authorization).toBeUndefined();
     expect(offMachine).toEqual([]);
     expect(pageErrors).toEqual([]);
-  }, 90_000);
+
+    // Every example tab, with the mouse (issue 13, item 16: only the last tab used to switch on a click):
+    // click it, see its query in the editor, run it, and get an answer without errors.
+    const operations = exampleTabs.map((tab) => /query (\w+)/.exec(tab.query)![1]);
+    for (const [i, operation] of ['RuxolitinibTargets', ...operations].entries()) {
+      const tab = page.locator('.graphiql-tab').nth(i);
+      await tab.locator('.graphiql-tab-button').click();
+      await expect.poll(() => tab.getAttribute('aria-selected'), { timeout: 10_000 }).toBe('true');
+      await expect.poll(() => textOf(page.locator('.graphiql-query-editor')), { timeout: 10_000 }).toContain(`query ${operation}`);
+      // GraphiQL takes the editor's text into the tab's state after a short debounce.
+      await page.waitForTimeout(500);
+      const ran = page.waitForResponse((r) => r.url() === `${base}/graphql` && r.request().method() === 'POST' && new RegExp(`query\\s*${operation}\\b`).test(r.request().postData() ?? ''));
+      await page.locator('.graphiql-execute-button').click();
+      const answer = await ran;
+      expect(answer.status(), operation).toBe(200);
+      const body = await answer.json();
+      expect(body.errors, operation).toBeUndefined();
+      expect(Object.keys(body.data ?? {}).length, operation).toBeGreaterThan(0);
+      await expect.poll(() => textOf(result), { timeout: 30_000 }).toContain('"data"');
+    }
+    await page.screenshot({ path: join(out, 'graphiql-last-tab.png') });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });
