@@ -1,4 +1,5 @@
-// notebooks/quickstart.ipynb, executed top to bottom (nbclient) against the real server over HTTP, on a free
+// notebooks/quickstart.ipynb, executed top to bottom as a reader would run it (`jupyter nbconvert --to notebook
+// --execute`, from the packages of notebooks/requirements.txt) against the real server over HTTP, on a free
 // port, against the test database. The notebook asserts the shapes it relies on, so a change in the
 // server's answers fails this test. Where Python or its packages are missing the test says so and is
 // skipped, except in CI (CI=true), where that is a failure: .ci/run installs them.
@@ -14,16 +15,6 @@ import { createApp } from '../src/yoga.js';
 import { testServices } from './support/app.js';
 import { findPython, notebooksDir } from './support/python.js';
 
-const runner = `
-import os, sys, nbformat, nbclient
-path = os.environ["NOTEBOOK"]
-nb = nbformat.read(path, as_version=4)
-client = nbclient.NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": os.path.dirname(path)}})
-try:
-    client.execute()
-finally:
-    nbformat.write(nb, os.environ["EXECUTED"])
-`;
 
 const services = testServices();
 let server: Server;
@@ -53,16 +44,16 @@ describe('notebooks/quickstart.ipynb', () => {
     const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
       execFile(
         python!,
-        ['-c', runner],
+        ['-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=120', '--output-dir', out, '--output', 'quickstart.executed.ipynb', join(notebooksDir, 'quickstart.ipynb')],
         {
-          env: { ...process.env, NOTEBOOK: join(notebooksDir, 'quickstart.ipynb'), EXECUTED: executed, KG_URL: url, KG_FIGURES: out, MPLBACKEND: 'Agg' },
+          env: { ...process.env, KG_URL: url, KG_FIGURES: out, MPLBACKEND: 'Agg' },
           timeout: 150_000,
           maxBuffer: 16 * 1024 * 1024,
         },
         (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stderr }),
       );
     });
-    // nbclient's CellExecutionError names the failing cell and the assertion; show it when the run fails.
+    // nbconvert's CellExecutionError names the failing cell and the assertion; show it when the run fails.
     expect(result.code, `notebook failed (executed copy: ${executed}):\n${result.stderr.slice(-4000)}`).toBe(0);
     const notebook = JSON.parse(readFileSync(executed, 'utf8'));
     const errors = notebook.cells.flatMap((c: { outputs?: { output_type: string }[] }) => c.outputs ?? []).filter((o: { output_type: string }) => o.output_type === 'error');

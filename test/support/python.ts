@@ -17,7 +17,7 @@ export function findPython(): { python?: string; problem?: string } {
   const problems: string[] = [];
   for (const python of candidates) {
     try {
-      execFileSync(python, ['-c', 'import nbclient, nbformat, ipykernel, pandas, matplotlib, requests'], { stdio: 'pipe', timeout: 60_000 });
+      execFileSync(python, ['-c', 'import nbconvert, nbclient, nbformat, ipykernel, pandas, matplotlib, requests, gql'], { stdio: 'pipe', timeout: 60_000 });
       return { python };
     } catch (error) {
       const stderr = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).trim().split('\n').at(-1);
