@@ -22,7 +22,10 @@ import { schema } from './schema/index.js';
 // /metrics is off unless asked for (KG_METRICS=true): it tells anyone who can reach the port how the server is used.
 const defaultHttp: HttpOptions = { csrf: true, introspection: true, corsOrigins: '*', metricsEndpoint: false };
 
-/** How many Cypher round trips the request cost, as a response header (for tests and benchmarks). */
+/**
+ * How many Cypher round trips the request cost, and the most Neo4j sessions it held at once, as response
+ * headers (for tests and benchmarks).
+ */
 function roundTripHeader(): Plugin<Context> {
   const contexts = new WeakMap<Request, Context>();
   return {
@@ -31,7 +34,10 @@ function roundTripHeader(): Plugin<Context> {
     },
     onResponse({ request, response }) {
       const context = contexts.get(request);
-      if (context) response.headers.set('x-cypher-round-trips', String(context.executor.stats.roundTrips));
+      if (context) {
+        response.headers.set('x-cypher-round-trips', String(context.executor.stats.roundTrips));
+        response.headers.set('x-neo4j-sessions', String(context.executor.stats.mostSessions));
+      }
     },
   };
 }

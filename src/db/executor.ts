@@ -8,6 +8,8 @@ import { mapDriverError, serviceUnavailable } from './errors.js';
 
 export interface QueryStats {
   roundTrips: number;
+  /** The most sessions this executor (one request) held at once. */
+  mostSessions: number;
 }
 
 export interface Statement {
@@ -87,7 +89,8 @@ export function createSemaphore(max: number) {
 }
 
 export function createExecutor({ driver, database, timeoutMs, availability, onSession, maxSessions }: ExecutorOptions): Executor {
-  const stats: QueryStats = { roundTrips: 0 };
+  const stats: QueryStats = { roundTrips: 0, mostSessions: 0 };
+  let openSessions = 0;
   const slots = maxSessions ? createSemaphore(maxSessions) : undefined;
   const metadata = (operation: string) => ({ app: 'jak-kg', operation });
 
@@ -110,12 +113,14 @@ export function createExecutor({ driver, database, timeoutMs, availability, onSe
     }
     const session = driver.session({ database, defaultAccessMode: mode });
     onSession?.(1);
+    stats.mostSessions = Math.max(stats.mostSessions, ++openSessions);
     return {
       session,
       close: async () => {
         try {
           await session.close();
         } finally {
+          openSessions -= 1;
           onSession?.(-1);
           slots?.release();
         }

@@ -1,7 +1,11 @@
 // Generators of hostile and malformed requests for test/fuzz.test.ts, driven by a seeded PRNG so that a
 // run is reproducible: queries walked from the schema with random arguments, mutated copies of them,
 // token soup, huge strings, deep nesting, bad variables, unknown operations, wrong content types,
-// non-JSON bodies, odd methods and headers, and curation writes with invalid input.
+// non-JSON bodies, odd methods and headers, and curation writes with invalid input; and requests that try
+// to make a small request cost much (issue 13): aliases multiplied through nested fragment spreads,
+// introspection walked and aliased, heavy fields (paths, mechanisms, search, evidence, uses) aliased
+// (fast-check arbitraries, sampled with seeds drawn from the same PRNG).
+import fc from 'fast-check';
 import {
   getNamedType,
   GraphQLEnumType,
@@ -122,9 +126,64 @@ function jsonPost(query: unknown, extra: Record<string, unknown> = {}, headers: 
   return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, ...extra }) };
 }
 
+// ---- amplification: small requests that ask for a lot of work ----
+
+const typedKeys = ['drug:ruxolitinib', 'condition:alopecia-areata', 'target:JAK1', 'condition:lichen-planus', 'pathway:jak-stat-signaling', 'TYK2', 'ruxolitinb', 'nope'];
+const drugKeys = ['ruxolitinib', 'baricitinib', 'tofacitinib', 'ruxolitinb', 'nope'];
+const conditionKeys = ['alopecia-areata', 'lichen-planus', 'nonsegmental-vitiligo', 'vitiligo', 'lichen', 'nope'];
+
+/** One heavy field with random arguments (some out of bounds, some naming nothing). */
+const heavyField = fc.oneof(
+  fc.record({ from: fc.constantFrom(...typedKeys), to: fc.constantFrom(...typedKeys), maxLength: fc.integer({ min: 0, max: 8 }), first: fc.integer({ min: 0, max: 60 }) })
+    .map((a) => `paths(from: "${a.from}", to: "${a.to}", maxLength: ${a.maxLength}, first: ${a.first}) { length steps { type } }`),
+  fc.record({ drug: fc.constantFrom(...drugKeys), condition: fc.constantFrom(...conditionKeys), first: fc.integer({ min: 1, max: 60 }) })
+    .map((a) => `mechanisms(drug: "${a.drug}", condition: "${a.condition}", first: ${a.first}) { length nodes { key } }`),
+  fc.record({ query: fc.constantFrom('jak', 'ruxolitinb', 'alopecia', 'JAK1', 'a'), first: fc.integer({ min: 1, max: 120 }) })
+    .map((a) => `search(query: "${a.query}", first: ${a.first}) { score entity { key name } }`),
+  fc.record({ drug: fc.constantFrom(...drugKeys), condition: fc.constantFrom(...conditionKeys) })
+    .map((a) => `evidence(drug: "${a.drug}", condition: "${a.condition}") { studies patients findings { key study { key } } }`),
+  fc.constantFrom('uses { status drug { key } condition { key } }', 'uses(drug: "ruxolitinib") { status evidence { studies } }'),
+  fc.integer({ min: 1, max: 100 }).map((n) => `drugs(first: ${n}) { edges { node { key targets { target { key pathways { key conditions { key } } } } } } }`),
+);
+
+/** Up to 45 aliased copies of a heavy field (the alias limit is 30). */
+const heavyAliases = fc.tuple(fc.integer({ min: 2, max: 45 }), heavyField).map(([n, field]) => `{ ${Array.from({ length: n }, (_, i) => `h${i}: ${field}`).join(' ')} }`);
+
+/** Introspection: the standard walk's fragments, aliased, or a random walk of the introspection types. */
+const introspectionWalks = ['__schema { types { name fields { name } } }', '__schema { types { ...T } }', '__type(name: "Drug") { fields { name args { name type { name } } } }', '__schema { queryType { fields { name type { name fields { name type { name fields { name } } } } } } }', '__schema { types { fields { type { ofType { fields { type { ofType { fields { name } } } } } } } } }'];
+const typeFragment = 'fragment T on __Type { kind name fields(includeDeprecated: true) { name args { name type { name kind ofType { name kind } } } type { name kind ofType { name kind ofType { name } } } } inputFields { name } enumValues { name } possibleTypes { name } }';
+const introspection = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom(...introspectionWalks)).map(
+  ([n, walk]) => `{ ${Array.from({ length: n }, (_, i) => `i${i}: ${walk}`).join(' ')} }${walk.includes('...T') ? ` ${typeFragment}` : ''}`,
+);
+
+/**
+ * Aliases multiplied through nested fragments: `levels` fragments, each spreading the next under `fanout`
+ * aliases, over introspection or over the data (drugs -> targets -> pathways).
+ */
+const fragmentAliases = fc.record({ levels: fc.integer({ min: 1, max: 4 }), fanout: fc.integer({ min: 2, max: 8 }), data: fc.boolean() }).map(({ levels, fanout, data }) => {
+  const aliases = (field: string, next: string) => Array.from({ length: fanout }, (_, i) => `a${i}: ${field} { ${next} }`).join(' ');
+  // [fragment type, field, what the field selects (X: the next fragment, or the leaf), the leaf]
+  const chain = data
+    ? [['Query', 'drugs(first: 100)', 'edges { node { X } }', 'key'], ['Drug', 'targets(includeSecondary: true)', 'target { X }', 'key'], ['Target', 'pathways', 'X', 'key'], ['Pathway', 'conditions', 'X', 'key name']]
+    : [['Query', '__schema', 'X', 'description'], ['__Schema', 'types', 'X', 'name'], ['__Type', 'fields', 'X', 'name'], ['__Field', 'type', 'X', 'name']];
+  const used = chain.slice(0, levels);
+  const fragments = used.map(([on, field, selects, leaf], i) =>
+    `fragment F${i} on ${on} { ${aliases(field, selects.replace('X', i === used.length - 1 ? leaf : `...F${i + 1}`))} }`,
+  );
+  return `{ ...F0 } ${fragments.join(' ')}`;
+});
+
+function sample<T>(rng: Rng, arbitrary: fc.Arbitrary<T>): T {
+  return fc.sample(arbitrary, { seed: Math.floor(rng() * 2 ** 31), numRuns: 1 })[0];
+}
+
 /** One fuzz request of a random category. */
 export function fuzzRequest(rng: Rng, schema: GraphQLSchema, tokens: { curator: string; reader: string }): FuzzRequest {
   const url = 'http://test/graphql';
+  const amplification = rng();
+  if (amplification < 0.04) return { kind: 'fragment-aliases', url, init: jsonPost(sample(rng, fragmentAliases)) };
+  if (amplification < 0.08) return { kind: 'introspection', url, init: jsonPost(sample(rng, introspection)) };
+  if (amplification < 0.12) return { kind: 'heavy-aliases', url, init: jsonPost(sample(rng, heavyAliases)) };
   const auth = (): Record<string, string> => pick<Record<string, string>>(rng, [{}, {}, { authorization: `Bearer ${tokens.curator}` }, { authorization: `Bearer ${tokens.reader}` }, { authorization: 'Bearer x' }, { authorization: 'garbage' }, { authorization: `Bearer ${'z'.repeat(2_000)}` }]);
   const r = rng();
   if (r < 0.3) return { kind: 'schema-walk', url, init: jsonPost(schemaQuery(rng, schema), {}, auth()) };
