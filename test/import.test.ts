@@ -11,9 +11,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import { parseCsv, parseEma } from '../src/import/ema.js';
-import { readGraphIndex } from '../src/import/graph-index.js';
-import { FDA_EARLIEST, labelApprovalDate } from '../src/import/openfda.js';
-import { designOf } from '../src/import/pubmed.js';
+import { conditionsNamedIn, readGraphIndex } from '../src/import/graph-index.js';
+import { FDA_EARLIEST, labelApprovalDate, parseOpenFda } from '../src/import/openfda.js';
+import { designOf, parsePubmed } from '../src/import/pubmed.js';
+import { indicationParagraphs } from '../src/import/shared.js';
 import { cypher, testApp } from './support/app.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/import/', import.meta.url));
@@ -88,7 +89,7 @@ afterAll(async () => {
 const approvalFields = 'key kind datePrecision dateAsReported date dateLast indication issuingBody condition { key } product { key } regulator { key } sources { citation url confidence note }';
 
 describe('jak-kg import', () => {
-  it('openfda: Drugs@FDA records the application, a label gives its snapshot and approvals dated as a range', async () => {
+  it('openfda: Drugs@FDA records the application; a label gives approvals dated as a range, beside the curated FDA label', async () => {
     const app = await jakKg('import', 'openfda', fixture('drugsfda-jakafi.json'));
     expect(app.code, app.stderr).toBe(0);
     expect(app.stdout).toMatch(/Imported openfda .*drugsfda-jakafi\.json \(2011-11-16\): read 1, written 0 nodes and 0 relationships \(and 1 products' FDA applications\), skipped 0, unmatched 0/);
@@ -102,35 +103,60 @@ describe('jak-kg import', () => {
       note: 'imported from drugsfda-jakafi.json (2011-11-16)',
     });
 
+    const use = `{ uses(drug: "ruxolitinib", condition: "atopic-dermatitis", regulator: "FDA", route: TOPICAL) { status basis { approvals { key } } } }`;
+    const before = await data(use);
+    expect(before.uses).toMatchObject([{ status: 'APPROVED' }]);
+    const approvedBefore: string[] = before.uses[0].basis[0].approvals.map((a: { key: string }) => a.key);
+    expect(approvedBefore).not.toContain('fda-label-opzelura-cream-1-5-atopic-dermatitis');
+
     const label = await jakKg('import', 'openfda', fixture('openfda-labels.json'));
     expect(label.code, label.stderr).toBe(0);
-    expect(label.stdout).toMatch(/read 1, written 3 nodes and 9 relationships, skipped 0, unmatched 0/);
-    const { labelSnapshot, ad, vitiligo } = await data(`{
-      labelSnapshot(key: "fda-label-ruxolitinib") { complete status labelVersion notes regulator { key } drug { key } products { key } sources { citation url confidence note } }
+    // The curated corpus holds FDA's ruxolitinib label (fda-ruxolitinib): the import writes the label's approvals,
+    // and no second snapshot beside the curated one.
+    expect(label.stdout).toMatch(/read 1, written 2 nodes and 6 relationships, skipped 0 \(\+1 kept curated\), unmatched 0/);
+    expect(label.stdout).toContain('kept curated: label snapshot fda-ruxolitinib (FDA, ruxolitinib) is in the curated corpus; no imported snapshot written');
+    const { imported, curated, ad, vitiligo } = await data(`{
+      imported: labelSnapshot(key: "fda-label-ruxolitinib") { key }
+      curated: labelSnapshot(key: "fda-ruxolitinib") { complete products { key } sources { citation } }
       ad: approval(key: "fda-label-opzelura-cream-1-5-atopic-dermatitis") { ${approvalFields} }
       vitiligo: approval(key: "fda-label-opzelura-cream-1-5-nonsegmental-vitiligo") { ${approvalFields} }
     }`);
-    // Opzelura's label is whole, but the graph knows FDA authorised Jakafi too, whose label is not in the file.
-    expect(labelSnapshot).toMatchObject({
-      complete: false, status: 'AUTHORISED', regulator: { key: 'FDA' }, drug: { key: 'ruxolitinib' }, products: [{ key: 'opzelura-cream-1-5' }],
-      labelVersion: 'set_id 24da5509-6631-4795-9d42-273faecd08e7 effective 2024-08-20',
-    });
-    expect(labelSnapshot.notes).toContain('jakafi-tablet');
-    expect(labelSnapshot.sources).toEqual([{
-      citation: 'openfda-labels.json: openFDA drug label set_id 24da5509-6631-4795-9d42-273faecd08e7 (effective 2024-08-20)',
-      url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=24da5509-6631-4795-9d42-273faecd08e7',
-      confidence: 'CONFIRMED',
-      note: 'imported from openfda-labels.json (2024-08-20)',
-    }]);
+    expect(imported).toBeNull();
+    expect(curated).toMatchObject({ complete: true, products: [{ key: 'jakafi-tablet' }, { key: 'opzelura-cream-1-5' }] });
+    expect(curated.sources.map((s: { citation: string }) => s.citation).filter((c: string) => c.includes('openfda-labels.json'))).toEqual([]);
     // No Drugs@FDA record of NDA215309 was imported: approved no later than the label, no earlier than 1938.
     expect(ad).toMatchObject({
       kind: 'AUTHORISATION', datePrecision: 'RANGE', dateAsReported: '1938/2024-08-20', date: '1938-01-01', dateLast: '2024-08-20',
       condition: { key: 'atopic-dermatitis' }, product: { key: 'opzelura-cream-1-5' }, regulator: { key: 'FDA' },
     });
     expect(ad.indication).toMatch(/^1\.1 Atopic Dermatitis OPZELURA is indicated/);
+    expect(ad.sources).toEqual([{
+      citation: 'openfda-labels.json: openFDA drug label set_id 24da5509-6631-4795-9d42-273faecd08e7 (effective 2024-08-20)',
+      url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=24da5509-6631-4795-9d42-273faecd08e7',
+      confidence: 'CONFIRMED',
+      note: 'imported from openfda-labels.json (2024-08-20)',
+    }]);
     expect(vitiligo).toMatchObject({ condition: { key: 'nonsegmental-vitiligo' }, dateAsReported: '1938/2024-08-20' });
     // Limitations of Use is no indication.
     expect(vitiligo.indication).not.toContain('Limitations');
+    // The imported approval is in force today, so it joins what the APPROVED status rests on.
+    const after = await data(use);
+    expect(after.uses).toEqual([{ status: 'APPROVED', basis: [{ approvals: [...approvedBefore, 'fda-label-opzelura-cream-1-5-atopic-dermatitis'].sort().map((key) => ({ key })) }] }]);
+
+    // Were FDA's ruxolitinib label not in the graph, the file would give one: not complete, for Opzelura's label is
+    // whole but the graph knows FDA authorised Jakafi too, whose label is not in the file.
+    const index = await readGraphIndex(executor(), cypher);
+    const text = readFileSync(fixture('openfda-labels.json'), 'utf8');
+    expect(parseOpenFda(text, fixture('openfda-labels.json'), index).labels).toEqual([]);
+    const withoutCurated = { ...index, labels: index.labels.filter((l) => !(l.regulator === 'FDA' && l.drug === 'ruxolitinib')) };
+    const { labels: [snapshot], notes } = parseOpenFda(text, fixture('openfda-labels.json'), withoutCurated);
+    expect(notes.filter((n) => n.startsWith('kept curated'))).toEqual([]);
+    expect(snapshot).toMatchObject({
+      key: 'fda-label-ruxolitinib', complete: false, status: 'AUTHORISED', regulator: 'FDA', drug: 'ruxolitinib', products: ['opzelura-cream-1-5'],
+      labelVersion: 'set_id 24da5509-6631-4795-9d42-273faecd08e7 effective 2024-08-20',
+    });
+    expect(snapshot.notes).toContain('the graph holds FDA approvals of jakafi-tablet, whose label is not in this file');
+    expect(snapshot.sources).toEqual(ad.sources);
   });
 
   it('openfda: the range starts at the application\'s original approval when Drugs@FDA gave it', () => {
@@ -139,31 +165,97 @@ describe('jak-kg import', () => {
     expect(labelApprovalDate('2010-01-01', '2011-11-16').lowerBound).toBe('FD&C Act');
   });
 
-  it('ema: authorised medicines of our drugs, dated by the table, a complete snapshot that makes other uses off-label', async () => {
-    const before = await data(`{ uses(drug: "ruxolitinib", condition: "atopic-dermatitis", regulator: "EMA", route: TOPICAL) { status } }`);
-    expect(before.uses).toEqual([{ status: 'UNKNOWN' }]);
+  it('ema: authorised medicines of our drugs, dated by the table; beside the curated EMA label, approvals only; a medicine several products share is not guessed', async () => {
+    const use = (condition: string) => `uses(drug: "ruxolitinib", condition: "${condition}", regulator: "EMA", route: TOPICAL) { status basis { approvals { key } label { key } } }`;
+    const uses = `{ vitiligo: ${use('nonsegmental-vitiligo')} ad: ${use('atopic-dermatitis')} }`;
+    const before = await data(uses);
+    expect(before.vitiligo).toMatchObject([{ status: 'APPROVED', basis: [{ label: null }] }]);
+    const approvedBefore: string[] = before.vitiligo[0].basis[0].approvals.map((a: { key: string }) => a.key);
+    expect(approvedBefore).not.toContain('ema-opzelura-cream-1-5-nonsegmental-vitiligo');
+    // The curated corpus holds the EMA label of ruxolitinib in full: topical use in atopic dermatitis is off-label.
+    expect(before.ad).toEqual([{ status: 'OFF_LABEL', basis: [{ approvals: [], label: { key: 'ema-ruxolitinib' } }] }]);
+
     const run = await jakKg('import', 'ema', fixture('ema-medicines.csv'));
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Imported ema .*ema-medicines\.csv \(2026-09-28\): read 3, written 4 nodes and 13 relationships, skipped 1, unmatched 0/);
+    expect(run.stdout).toMatch(/Imported ema .*ema-medicines\.csv \(2026-09-28\): read 3, written 1 nodes and 3 relationships, skipped 1 \(\+1 kept curated\), unmatched 1 /);
     expect(run.stdout).toMatch(/skipped: not a drug in the graph: line \d+ \(\(placeholder/);
-    const { labelSnapshot, mf, pv, vitiligo } = await data(`{
-      labelSnapshot(key: "ema-label-ruxolitinib") { complete products { key } sources { citation url } }
-      mf: approval(key: "ema-jakavi-tablet-myelofibrosis") { ${approvalFields} }
-      pv: approval(key: "ema-jakavi-tablet-polycythemia-vera") { ${approvalFields} }
+    // Jakavi is one row of the table and two products of the graph (tablets, oral solution): which form each
+    // indication is for, the table does not say, so none is guessed and no product is made up.
+    expect(run.stdout).toContain('unmatched: line 5 (EMEA/H/C/002464): medicine Jakavi: 2 products of that name in the graph (jakavi-oral-solution, jakavi-tablet); the table does not say which form each indication is for');
+    expect(run.stdout).toContain('kept curated: label snapshot ema-ruxolitinib (EMA, ruxolitinib) is in the curated corpus; no imported snapshot written');
+    const { imported, curated, mf, vitiligo } = await data(`{
+      imported: labelSnapshot(key: "ema-label-ruxolitinib") { key }
+      curated: labelSnapshot(key: "ema-ruxolitinib") { complete products { key } sources { citation } }
+      mf: approval(key: "ema-jakavi-tablet-myelofibrosis") { key }
       vitiligo: approval(key: "ema-opzelura-cream-1-5-nonsegmental-vitiligo") { ${approvalFields} }
     }`);
-    expect(labelSnapshot).toMatchObject({ complete: true, products: [{ key: 'jakavi-tablet' }, { key: 'opzelura-cream-1-5' }] });
-    expect(mf).toMatchObject({ datePrecision: 'RANGE', dateAsReported: '2012-08-23/2026-09-28', issuingBody: 'European Commission', regulator: { key: 'EMA' } });
-    // "post polycythaemia vera myelofibrosis" is myelofibrosis; the PV indication is its own paragraph.
-    expect(pv.indication).toBe('Jakavi is indicated for the treatment of adult patients with polycythaemia vera who are resistant to or intolerant of hydroxyurea.');
-    expect(vitiligo).toMatchObject({ datePrecision: 'DAY', dateAsReported: '2023-04-19' });
+    expect(imported).toBeNull();
+    expect(curated).toMatchObject({ complete: true, products: [{ key: 'jakavi-oral-solution' }, { key: 'jakavi-tablet' }, { key: 'opzelura-cream-1-5' }] });
+    expect(curated.sources.map((s: { citation: string }) => s.citation).filter((c: string) => c.includes('ema-medicines.csv'))).toEqual([]);
+    expect(mf).toBeNull();
+    // Opzelura's one indication: taken to date from its marketing authorisation.
+    expect(vitiligo).toMatchObject({
+      kind: 'AUTHORISATION', datePrecision: 'DAY', dateAsReported: '2023-04-19', issuingBody: 'European Commission',
+      regulator: { key: 'EMA' }, product: { key: 'opzelura-cream-1-5' }, condition: { key: 'nonsegmental-vitiligo' },
+    });
     expect(vitiligo.sources).toEqual([{
       citation: 'ema-medicines.csv: EMA medicines table, Opzelura, product number EMEA/H/C/005843',
       url: 'https://ema.europa.eu/en/medicines/human/EPAR/opzelura', confidence: 'CONFIRMED', note: 'imported from ema-medicines.csv (2026-09-28)',
     }]);
-    // The EMA label of ruxolitinib is now held in full: topical use in atopic dermatitis is off-label in the EU.
-    const after = await data(`{ uses(drug: "ruxolitinib", condition: "atopic-dermatitis", regulator: "EMA", route: TOPICAL) { status basis { label { key } } } }`);
-    expect(after.uses).toEqual([{ status: 'OFF_LABEL', basis: [{ label: { key: 'ema-label-ruxolitinib' } }] }]);
+    // The imported approval joins what the APPROVED status rests on; the off-label status still rests on the curated label.
+    const after = await data(uses);
+    expect(after.vitiligo).toEqual([{ status: 'APPROVED', basis: [{ approvals: [...approvedBefore, 'ema-opzelura-cream-1-5-nonsegmental-vitiligo'].sort().map((key) => ({ key })), label: null }] }]);
+    expect(after.ad).toEqual(before.ad);
+
+    // Jakavi's indications, as the importer reads them: "post polycythaemia vera myelofibrosis" is myelofibrosis;
+    // the PV indication is its own paragraph.
+    const rows = parseCsv(readFileSync(fixture('ema-medicines.csv'), 'utf8'));
+    const header = rows.find((r) => r.cells.includes('Category'))!.cells;
+    const jakavi = rows.find((r) => r.cells[header.indexOf('Medicine name')] === 'Jakavi')!;
+    const paragraphs = indicationParagraphs(jakavi.cells[header.indexOf('Condition / indication')] as string);
+    const index = await readGraphIndex(executor(), cypher);
+    expect(paragraphs.map((p) => conditionsNamedIn(index, p).map((c) => c.key))).toEqual([['myelofibrosis'], ['polycythemia-vera']]);
+    expect(paragraphs[1]).toBe('Jakavi is indicated for the treatment of adult patients with polycythaemia vera who are resistant to or intolerant of hydroxyurea.');
+    // An abbreviation names its condition only with its capitals: the "as" of "also known as" above is not AS.
+    expect(conditionsNamedIn(index, 'adults with active AS').map((c) => c.key)).toEqual(['ankylosing-spondylitis']);
+    expect(conditionsNamedIn(index, 'as monotherapy or as well as methotrexate')).toEqual([]);
+  });
+
+  it('ema: a complete snapshot of a drug the graph holds no EMA label of: its indications approved (dated as a range), its other uses off-label', async () => {
+    // SYNTHETIC TEST MEDICINE is no EMA record: a medicine of deuruxolitinib, which the graph knows no EMA decision on.
+    const use = (condition: string, asOf: string) =>
+      `uses(drug: "deuruxolitinib", condition: "${condition}", regulator: "EMA", route: ORAL, asOf: "${asOf}") { status basis { approvals { key } label { key } } }`;
+    const before = await data(`{ aa: ${use('alopecia-areata', '2025-06-30')} hs: ${use('hidradenitis-suppurativa', '2025-06-30')} }`);
+    expect(before).toEqual({ aa: [{ status: 'UNKNOWN', basis: [{ approvals: [], label: null }] }], hs: [] });
+    const file = join(mkdtempSync(join(tmpdir(), 'jak-kg-ema-')), 'synthetic-ema.csv');
+    writeFileSync(file, [
+      'Category,Medicine name,International non-proprietary name (INN) / common name,Active substance,Product number,Authorisation status,Marketing authorisation date,Condition / indication,Revision date,URL',
+      'Human,SYNTHETIC TEST MEDICINE,deuruxolitinib,deuruxolitinib,EMEA/H/C/000000,Authorised,01/02/2020,"SYNTHETIC TEST MEDICINE is indicated for the treatment of hidradenitis suppurativa in adults (not an EMA record).\nSYNTHETIC TEST MEDICINE is indicated for the treatment of atopic dermatitis in adults (not an EMA record).",01/02/2024,https://example.invalid/synthetic-test-medicine',
+    ].join('\n'));
+    const run = await jakKg('import', 'ema', file);
+    expect(run.code, run.stderr).toBe(0);
+    // A product (deuruxolitinib has one route), two approvals, the label snapshot.
+    expect(run.stdout).toMatch(/Imported ema .*synthetic-ema\.csv \(2024-02-01\): read 1, written 4 nodes and 10 relationships, skipped 0, unmatched 0 /);
+    const { labelSnapshot, hs } = await data(`{
+      labelSnapshot(key: "ema-label-deuruxolitinib") { complete status labelVersion products { key route } regulator { key } drug { key } }
+      hs: approval(key: "ema-synthetic-test-medicine-hidradenitis-suppurativa") { ${approvalFields} }
+    }`);
+    expect(labelSnapshot).toEqual({
+      complete: true, status: 'AUTHORISED', labelVersion: 'EMA medicines table, revision of 2024-02-01',
+      products: [{ key: 'synthetic-test-medicine', route: 'ORAL' }], regulator: { key: 'EMA' }, drug: { key: 'deuruxolitinib' },
+    });
+    // Two indications: each dated no earlier than the marketing authorisation, no later than the revision date.
+    expect(hs).toMatchObject({ datePrecision: 'RANGE', dateAsReported: '2020-02-01/2024-02-01', issuingBody: 'European Commission', product: { key: 'synthetic-test-medicine' } });
+    const after = await data(`{
+      aa: ${use('alopecia-areata', '2025-06-30')} hs: ${use('hidradenitis-suppurativa', '2025-06-30')}
+      hsInRange: ${use('hidradenitis-suppurativa', '2022-01-01')} aaBeforeAuthorisation: ${use('alopecia-areata', '2019-06-30')}
+    }`);
+    expect(after).toEqual({
+      aa: [{ status: 'OFF_LABEL', basis: [{ approvals: [], label: { key: 'ema-label-deuruxolitinib' } }] }],
+      hs: [{ status: 'APPROVED', basis: [{ approvals: [{ key: 'ema-synthetic-test-medicine-hidradenitis-suppurativa' }], label: null }] }],
+      hsInRange: [{ status: 'UNKNOWN', basis: [{ approvals: [{ key: 'ema-synthetic-test-medicine-hidradenitis-suppurativa' }], label: null }] }],
+      aaBeforeAuthorisation: [{ status: 'NOT_AUTHORISED', basis: [{ approvals: [], label: { key: 'ema-label-deuruxolitinib' } }] }],
+    });
   });
 
   it('ema: the .xlsx workbook reads as the CSV does (exceljs)', async () => {
@@ -183,7 +275,10 @@ describe('jak-kg import', () => {
   it('ctgov: a registration and a randomised trial with results, arms by role, results as text or counts', async () => {
     const run = await jakKg('import', 'ctgov', fixture('ctgov-studies.json'));
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Imported ctgov .*ctgov-studies\.json \(2021-12-17\): read 2, written 2 nodes and 0 relationships, skipped 0, unmatched 0/);
+    expect(run.stdout).toMatch(/Imported ctgov .*ctgov-studies\.json \(2021-12-17\): read 2, written 2 nodes and 0 relationships, skipped 0, unmatched 1 /);
+    // "Vitiligo" is the name of one condition of the graph and a synonym of another: not guessed.
+    expect(run.stdout).toContain('unmatched: NCT06719024: condition "Vitiligo" names 2 conditions of the graph (');
+    expect(run.stdout).toContain('note: NCT03745638: the graph also holds pmid:33957195, which reports this trial (kept apart)');
     const { registration, trial } = await data(`{
       registration: study(key: "nct:NCT06719024") { design nctId name title arms { key } sources { citation url confidence note } }
       trial: study(key: "nct:NCT03745638") { design designDetail patients year primaryEndpoint notes arms { key label role drug { key } route } }
@@ -226,23 +321,35 @@ describe('jak-kg import', () => {
     });
   });
 
-  it('pubmed: articles become studies, a trial the graph holds is named, a curated paper is kept', async () => {
-    const run = await jakKg('import', 'pubmed', fixture('pubmed-articles.xml'));
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Imported pubmed .*pubmed-articles\.xml \(2023-04-26\): read 2, written 1 nodes and 0 relationships, skipped 0 \(\+1 kept curated\), unmatched 0/);
-    expect(run.stdout).toContain('PMID 33957195 reports trial NCT03745638, which the graph holds as nct:NCT03745638 (kept apart, not merged)');
-    expect(run.stdout).toContain('kept curated: study pmid:37099285');
-    const { paper, curated } = await data(`{
-      paper: study(key: "pmid:33957195") { name design firstAuthor year journal doi pmid nctId xrefs { source id } sources { citation url pmid doi confidence note } }
-      curated: study(key: "pmid:37099285") { name sources { citation } }
-    }`);
+  it('pubmed: articles become studies, a trial the graph holds is named, curated papers are kept', async () => {
+    // What the importer makes of the articles, before the curated corpus is consulted.
+    const plan = parsePubmed(readFileSync(fixture('pubmed-articles.xml'), 'utf8'), fixture('pubmed-articles.xml'), await readGraphIndex(executor(), cypher));
+    expect(plan.studies.map((s) => s.key)).toEqual(['pmid:33957195', 'pmid:37099285']);
+    const [paper] = plan.studies;
     expect(paper).toMatchObject({
       name: 'Papp 2021', design: 'RCT', firstAuthor: 'Papp K', year: 2021, journal: 'J Am Acad Dermatol', doi: '10.1016/j.jaad.2021.04.085', pmid: '33957195', nctId: 'NCT03745638',
       sources: [{ citation: 'pubmed-articles.xml: PubMed record PMID 33957195', url: 'https://pubmed.ncbi.nlm.nih.gov/33957195/', pmid: '33957195', doi: '10.1016/j.jaad.2021.04.085', confidence: 'CONFIRMED', note: 'imported from pubmed-articles.xml (2023-04-26)' }],
     });
-    expect(paper.xrefs).toEqual([{ source: 'PubMed', id: '33957195' }, { source: 'DOI', id: '10.1016/j.jaad.2021.04.085' }, { source: 'NCT', id: 'NCT03745638' }, { source: 'NCT', id: 'NCT03745651' }]);
-    expect(curated).toMatchObject({ name: 'Gorham 2023' });
-    expect(curated.sources[0].citation).not.toContain('pubmed-articles.xml');
+    expect(paper.xrefs.map(({ source, id }) => ({ source, id }))).toEqual([{ source: 'PubMed', id: '33957195' }, { source: 'DOI', id: '10.1016/j.jaad.2021.04.085' }, { source: 'NCT', id: 'NCT03745638' }, { source: 'NCT', id: 'NCT03745651' }]);
+    expect(plan.studies[1]).toMatchObject({ name: 'Gorham 2023', design: 'CASE_REPORT' });
+
+    // Both papers are in the curated corpus: nothing is written, each is said to be kept.
+    const run = await jakKg('import', 'pubmed', fixture('pubmed-articles.xml'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Imported pubmed .*pubmed-articles\.xml \(2023-04-26\): read 2, written 0 nodes and 0 relationships, skipped 0 \(\+2 kept curated\), unmatched 0 /);
+    expect(run.stdout).toContain('PMID 33957195 reports trial NCT03745638, which the graph holds as nct:NCT03745638 (kept apart, not merged)');
+    expect(run.stdout).toContain('kept curated: study pmid:33957195 is in the curated corpus; not overwritten');
+    expect(run.stdout).toContain('kept curated: study pmid:37099285 is in the curated corpus; not overwritten');
+    const { trial, caseReport } = await data(`{
+      trial: study(key: "pmid:33957195") { name nctId sources { citation } }
+      caseReport: study(key: "pmid:37099285") { name sources { citation } }
+    }`);
+    expect(trial.nctId).toBe('NCT03745638');
+    expect(trial.name).not.toBe('Papp 2021');
+    expect(caseReport.name).toBe('Gorham 2023');
+    for (const curated of [trial, caseReport]) {
+      expect(curated.sources.map((s: { citation: string }) => s.citation).filter((c: string) => c.includes('pubmed-articles.xml'))).toEqual([]);
+    }
     expect(designOf(['Journal Article', 'Clinical Trial, Phase II'])).toBe('PROSPECTIVE_OPEN_LABEL');
     expect(designOf(['Clinical Trial, Phase III', 'Randomized Controlled Trial'])).toBe('RCT');
     expect(designOf(['Review', 'Meta-Analysis'])).toBe('SYSTEMATIC_REVIEW');
@@ -255,25 +362,41 @@ describe('jak-kg import', () => {
       MATCH (n) WHERE n.importedFrom IS NOT NULL RETURN n.importedFrom AS file, n.sources AS sources, n.key AS what
       UNION ALL
       MATCH ()-[r]->() WHERE r.importedFrom IS NOT NULL RETURN r.importedFrom AS file, r.sources AS sources, type(r) AS what`);
-    expect(rows.length).toBeGreaterThan(20);
-    for (const row of rows) {
-      const sources = JSON.parse(row.get('sources'));
-      expect(sources.length, row.get('what')).toBeGreaterThan(0);
+    const products = await executor().read('test:import-applications', `
+      MATCH (p:Product) WHERE p.fdaApplications IS NOT NULL RETURN p.key AS what, p.fdaApplications AS applications`);
+    interface Source { citation: string; url: string; confidence: string; note: string }
+    const checked: { file: string; what: string; sources: Source[] }[] = [
+      ...rows.map((row) => ({ file: row.get('file'), what: row.get('what'), sources: JSON.parse(row.get('sources')) })),
+      // Drugs@FDA applications are recorded on products, each with its own sources.
+      ...products.flatMap((row) => (JSON.parse(row.get('applications')) as { applicationNumber: string; sources: Source[] }[])
+        .map((a) => ({ file: 'drugsfda-jakafi.json', what: `${row.get('what')} ${a.applicationNumber}`, sources: a.sources }))),
+    ];
+    // Every file imported above wrote rows or applications, and nothing else did.
+    expect([...new Set(checked.map((c) => c.file))].sort()).toEqual([
+      'ctgov-studies.json', 'drugsfda-jakafi.json', 'ema-medicines.csv', 'openfda-labels.json', 'synthetic-ema.csv', 'synthetic-study.json',
+    ]);
+    for (const { file, what, sources } of checked) {
+      expect(sources.length, what).toBeGreaterThan(0);
       for (const source of sources) {
-        expect(source.citation.startsWith(`${row.get('file')}: `), `${row.get('what')}: ${source.citation}`).toBe(true);
+        expect(source.citation.startsWith(`${file}: `), `${what}: ${source.citation}`).toBe(true);
         expect(source.confidence).toBe('CONFIRMED');
         expect(source.url).toMatch(/^https:\/\//);
-        expect(source.note).toMatch(new RegExp(`^imported from ${row.get('file').replace('.', '\\.')} \\(\\d{4}-\\d{2}-\\d{2}\\)$`));
+        expect(source.note).toMatch(new RegExp(`^imported from ${file.replace('.', '\\.')} \\(\\d{4}-\\d{2}-\\d{2}\\)$`));
       }
     }
   });
 
   it('importing the same files again changes nothing', async () => {
+    const importAll = async () => {
+      for (const [source, file] of [['openfda', 'drugsfda-jakafi.json'], ['openfda', 'openfda-labels.json'], ['ema', 'ema-medicines.csv'], ['ctgov', 'ctgov-studies.json'], ['pubmed', 'pubmed-articles.xml']]) {
+        const run = await jakKg('import', source, fixture(file));
+        expect(run.code, run.stderr).toBe(0);
+      }
+    };
+    // Every file in once, whatever the tests above imported, then again.
+    await importAll();
     const first = await graphState();
-    for (const [source, file] of [['openfda', 'drugsfda-jakafi.json'], ['openfda', 'openfda-labels.json'], ['ema', 'ema-medicines.csv'], ['ctgov', 'ctgov-studies.json'], ['pubmed', 'pubmed-articles.xml']]) {
-      const run = await jakKg('import', source, fixture(file));
-      expect(run.code, run.stderr).toBe(0);
-    }
+    await importAll();
     const second = await graphState();
     expect(second.nodes).toBe(first.nodes);
     expect(second.relationships).toBe(first.relationships);

@@ -8,7 +8,7 @@
 // responders out of the group's denominator, for the study's one condition of the graph. Other measures (means,
 // percentages, several categories) are kept as text in the study's notes, never turned into counts.
 import type { GraphIndex, IndexedDrug } from './graph-index.js';
-import { drugsNamedIn, matchConditionName, routeOf } from './graph-index.js';
+import { conditionsNamedIn, drugsNamedIn, matchConditionName, routeOf } from './graph-index.js';
 import {
   emptyPlan, ImportError, kebab, latest, malformedRecord, partialDate, provenance, recordAt, SKIP_NOT_A_DRUG,
   type FindingRow, type ImportPlan, type StudyRow,
@@ -81,7 +81,11 @@ function readStudy(record: Json, i: number, plan: ImportPlan, index: GraphIndex)
 
   const conditionNames = Array.isArray(obj(protocol.conditionsModule).conditions) ? (obj(protocol.conditionsModule).conditions as string[]) : [];
   const conditions = [...new Map(conditionNames.map((n) => matchConditionName(index, n)).filter((c) => c !== undefined).map((c) => [c.key, c])).values()];
-  for (const name of conditionNames) if (!matchConditionName(index, name)) plan.unmatched.push({ record: nctId, text: `condition "${name}"` });
+  for (const name of conditionNames) {
+    if (matchConditionName(index, name)) continue;
+    const several = conditionsNamedIn(index, name);
+    plan.unmatched.push({ record: nctId, text: `condition "${name}"${several.length > 1 ? ` names ${several.length} conditions of the graph (${several.map((c) => c.key).join(', ')}), not one` : ''}` });
+  }
 
   // Arms: the role from the arm type, the drug from the interventions the arm names.
   const arms: StudyRow['arms'] = [];

@@ -5,18 +5,19 @@
 // "Condition / indication", "Revision date" / "Last updated date", "URL" / "Medicine URL", ...).
 //
 // An authorised human medicine of a drug of the graph yields its product (matched by name, or new when the drug
-// has one route), one approval per condition its "Therapeutic indication" names, and one EMA label snapshot per
-// drug. The table gives the marketing authorisation date of the medicine, not of each indication: with several
-// indications each is dated as a RANGE "<marketing authorisation date>/<revision date>"; a medicine with a single
-// indication is taken to have had it from its marketing authorisation (DAY). The snapshot is complete only when
-// every indication paragraph named a condition, every authorised row of the drug in the file was read, and every
-// product of the drug the graph knows EMA authorised is among them.
+// has one route; where the graph holds several products of that name, none, and the row is reported unmatched),
+// one approval per condition its "Therapeutic indication" names, and one EMA label snapshot per drug. The table
+// gives the marketing authorisation date of the medicine, not of each indication: with several indications each
+// is dated as a RANGE "<marketing authorisation date>/<revision date>"; a medicine with a single indication is
+// taken to have had it from its marketing authorisation (DAY). The snapshot is complete only when every indication
+// paragraph named a condition, every authorised row of the drug in the file was read, and every product of the
+// drug the graph knows EMA authorised is among them.
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { GraphIndex } from './graph-index.js';
 import { conditionsNamedIn, matchDrug, matchProduct } from './graph-index.js';
 import {
-  calendarDay, emptyPlan, ImportError, indicationParagraphs, kebab, latest, lineAt, malformed, provenance,
+  calendarDay, emptyPlan, ImportError, indicationParagraphs, kebab, latest, lineAt, malformed, normalise, provenance,
   SKIP_NOT_A_DRUG, type ApprovalRow, type ImportPlan, type LabelRow, type ProductRow, type Source,
 } from './shared.js';
 import { validated } from './validate.js';
@@ -181,7 +182,12 @@ export async function parseEma(data: Buffer, file: string, index: GraphIndex): P
     const source = provenance(plan, `EMA medicines table, ${name}, product number ${productNumber}`, url);
 
     let product = matchProduct(index, drug, name)?.key ?? plan.products.find((p) => p.drug === drug && p.name.toLowerCase() === name.toLowerCase())?.key;
-    if (!product) {
+    // The table has one row per medicine, whatever its forms: where the graph holds several products of that name
+    // (tablets and an oral solution), it cannot say which form each indication is for, and no new product is made.
+    const sameName = product ? [] : index.products.filter((p) => p.drug === drug && [p.name, ...p.synonyms].some((n) => normalise(n) === normalise(name)));
+    if (!product && sameName.length > 1) {
+      plan.unmatched.push({ record: where, text: `medicine ${name}: ${sameName.length} products of that name in the graph (${sameName.map((p) => p.key).sort().join(', ')}); the table does not say which form each indication is for` });
+    } else if (!product) {
       const routes = index.drugs.find((d) => d.key === drug)?.routes ?? [];
       if (routes.length === 1) {
         const row: ProductRow = validated('product', {

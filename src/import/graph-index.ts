@@ -3,7 +3,7 @@
 // condition named in a text (whole words, the longest name wins, "post-X" is not X); a product by brand and route.
 import type { CypherLibrary } from '../db/cypher.js';
 import type { Executor } from '../db/executor.js';
-import { normalise, withoutSalt, type FdaApplication, type Route } from './shared.js';
+import { normalise, normaliseKeepingCase, withoutSalt, type FdaApplication, type Route } from './shared.js';
 
 export interface IndexedDrug { key: string; name: string; synonyms: string[]; routes: Route[] }
 export interface IndexedCondition { key: string; name: string; synonyms: string[] }
@@ -64,21 +64,29 @@ export function drugsNamedIn(index: GraphIndex, text: string): IndexedDrug[] {
   return index.drugs.filter((d) => termsOf(d).some((t) => t.length > 2 && haystack.includes(` ${t} `)));
 }
 
+/** A short abbreviation written with capitals ("AS", "PsA", "cGVHD"): it names the condition only as written. */
+const isAbbreviation = (name: string) => /^\S{2,6}$/.test(name.trim()) && (name.match(/[A-Z]/g)?.length ?? 0) >= 2;
+
 /**
  * The conditions a text names. Whole words only; a mention inside a longer mention of another condition does not
  * count ("lichen planus" inside "oral lichen planus"), nor one right after "post" ("post polycythaemia vera
- * myelofibrosis" is myelofibrosis, not polycythaemia vera).
+ * myelofibrosis" is myelofibrosis, not polycythaemia vera). An abbreviation counts only with its capitals, as the
+ * graph writes it: "AS" is ankylosing spondylitis, the "as" of "also known as" is not.
  */
 export function conditionsNamedIn(index: GraphIndex, text: string): IndexedCondition[] {
-  const haystack = ` ${normalise(text)} `;
+  const cased = ` ${normaliseKeepingCase(text)} `;
+  const haystack = cased.toLowerCase();
   const hits: { start: number; end: number; condition: IndexedCondition }[] = [];
   for (const condition of index.conditions) {
-    for (const term of termsOf(condition)) {
+    const names = [...new Set([condition.key.replace(/-/g, ' '), condition.name, ...condition.synonyms])];
+    const needles = new Set(names.map((n) => (isAbbreviation(n) ? normaliseKeepingCase(n) : normalise(n))).filter(Boolean));
+    for (const needle of needles) {
+      const within = needle === needle.toLowerCase() ? haystack : cased;
       let from = 0;
       for (;;) {
-        const at = haystack.indexOf(` ${term} `, from);
+        const at = within.indexOf(` ${needle} `, from);
         if (at < 0) break;
-        if (!haystack.slice(0, at + 1).endsWith(' post ')) hits.push({ start: at + 1, end: at + 1 + term.length, condition });
+        if (!haystack.slice(0, at + 1).endsWith(' post ')) hits.push({ start: at + 1, end: at + 1 + needle.length, condition });
         from = at + 1;
       }
     }

@@ -142,16 +142,23 @@ export const latest = (dates: (string | undefined)[]): string | undefined =>
 
 // ---- Names and texts
 
-/** Lowercase, accents off, British "ae"/"oe" spelt as American "e", punctuation as spaces. */
-export function normalise(text: string): string {
+/**
+ * normalise without the lowercasing: accents off, "ae"/"oe" as "e", punctuation as spaces, capitals kept. Its
+ * lowercase is normalise's, letter for letter, so a place in one is the same place in the other.
+ */
+export function normaliseKeepingCase(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ae/g, 'e')
-    .replace(/oe/g, 'e')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[aA]([eE])/g, '$1')
+    .replace(/[oO]([eE])/g, '$1')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
     .trim();
+}
+
+/** Lowercase, accents off, British "ae"/"oe" spelt as American "e", punctuation as spaces. */
+export function normalise(text: string): string {
+  return normaliseKeepingCase(text).toLowerCase();
 }
 
 /** kebab-case of a name, as the corpus keys products and arms. */
