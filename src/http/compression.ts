@@ -9,7 +9,8 @@
 // Never compressed: HEAD, 204/304, answers already encoded or marked no-transform. Responses vary on
 // Accept-Encoding so that caches keep the encodings apart.
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 
@@ -48,18 +49,18 @@ interface StaticPage {
   headers: [string, string][];
 }
 
-function staticPage(html: string, headers: Headers): StaticPage {
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** The page hashed and compressed, off the event loop (zlib's thread pool): a second of brotli for 9 MB. */
+async function staticPage(html: string, headers: Headers): Promise<StaticPage> {
   const identity = Buffer.from(html, 'utf8');
   const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-  return {
-    etag,
-    bodies: {
-      identity,
-      gzip: gzipSync(identity, { level: 9 }),
-      br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
-    },
-    headers: [...headers].filter(([name]) => name === 'content-type'),
-  };
+  const [gzipped, brotli] = await Promise.all([
+    gzipAsync(identity, { level: 9 }),
+    brotliAsync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+  ]);
+  return { etag, bodies: { identity, gzip: gzipped, br: brotli }, headers: [...headers].filter(([name]) => name === 'content-type') };
 }
 
 /**
@@ -68,12 +69,13 @@ function staticPage(html: string, headers: Headers): StaticPage {
  */
 export function cachedGraphiQL<O>(render: (options: O) => string) {
   let html: string | undefined;
-  let page: StaticPage | undefined;
+  let page: Promise<StaticPage> | undefined;
   return {
     render(options: O): string {
       return (html ??= render(options));
     },
-    page(headers: Headers): StaticPage | undefined {
+    /** The page, compressed once; the visitors who come while it is being compressed wait for that one. */
+    page(headers: Headers): Promise<StaticPage> | undefined {
       if (html === undefined) return undefined;
       return (page ??= staticPage(html, headers));
     },
@@ -108,7 +110,7 @@ export function compression(graphiql?: GraphiQLCache): Plugin<Context> {
     async onResponse({ request, response, setResponse, fetchAPI }) {
       const url = new URL(request.url, 'http://localhost');
       const type = response.headers.get('content-type') ?? '';
-      const page = graphiql && isGraphiQL(request, url) && response.status === 200 && type.startsWith('text/html') ? graphiql.page(response.headers) : undefined;
+      const page = graphiql && isGraphiQL(request, url) && response.status === 200 && type.startsWith('text/html') ? await graphiql.page(response.headers) : undefined;
       if (page) {
         // Yoga's page, whose text is the memoised render: answered from the copy compressed and hashed once.
         await response.body?.cancel();
