@@ -81,8 +81,13 @@ describe('evidence', () => {
     expect(evidence).toMatchObject({ approvedBy: [{ key: 'EMA' }, { key: 'FDA' }, { key: 'MHRA' }], offLabelIn: [] });
   });
 
-  it('answers null for an unknown drug or condition', async () => {
-    expect((await data(`{ evidence(drug: "ruxolitinib", condition: "nope") { studies } }`)).evidence).toBeNull();
+  it('refuses a key that names nothing with UNKNOWN_KEY and the nearest keys, never a silent null', async () => {
+    const condition = await gql(`{ evidence(drug: "ruxolitinib", condition: "vitiligo-nonsegmental") { studies } }`);
+    expect(condition.body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_KEY', argument: 'condition', suggestions: expect.arrayContaining(['nonsegmental-vitiligo']) });
+    const drug = await gql(`{ evidence(drug: "ruxolitinb", condition: "alopecia-areata") { studies } }`);
+    expect(drug.body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_KEY', argument: 'drug', suggestions: expect.arrayContaining(['ruxolitinib']) });
+    // A pair that exists but has no finding answers a summary of nothing, not an error.
+    expect((await data(`{ evidence(drug: "brepocitinib", condition: "lichen-planus") { studies } }`)).evidence).toEqual({ studies: 0 });
   });
 });
 
@@ -109,8 +114,13 @@ describe('uses', () => {
     for (const u of uses) expect(u.status).toBe('OFF_LABEL');
   });
 
-  it('answers an empty list for a regulator the graph does not know', async () => {
-    expect((await data(`{ uses(drug: "ruxolitinib", regulator: "XYZ") { route } }`)).uses).toEqual([]);
+  it('refuses a regulator or drug the graph does not know with UNKNOWN_KEY and suggestions', async () => {
+    const regulator = await gql(`{ uses(drug: "ruxolitinib", regulator: "EMEA") { route } }`);
+    expect(regulator.body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_KEY', argument: 'regulator' });
+    const drug = await gql(`{ uses(drug: "ruxolitinb") { route } }`);
+    expect(drug.body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_KEY', argument: 'drug', suggestions: expect.arrayContaining(['ruxolitinib']) });
+    const viaDrug = await gql(`{ drug(key: "ruxolitinib") { uses(regulator: "XYZ") { route } } }`);
+    expect(viaDrug.body.errors?.[0].extensions?.code).toBe('UNKNOWN_KEY');
   });
 
   it('answers Drug.uses with the same rules', async () => {

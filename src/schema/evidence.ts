@@ -11,6 +11,7 @@ import {
 } from '../regulatory-status.js';
 import { comparatorsOf, rateOf } from '../arms.js';
 import { RouteEnum } from './common.js';
+import { knownKeyOrThrow } from '../known-keys.js';
 import { orFail, RegulatoryStatusRef } from './regulatory-status.js';
 import { ConditionRef, DrugRef, FindingRef, RegulatorRef } from './refs.js';
 import type { route } from '../ingest/corpus-schema.js';
@@ -158,14 +159,36 @@ builder.queryField('evidence', (t) =>
   t.field({
     type: EvidenceSummaryRef,
     nullable: true,
-    description: 'The evidence for a drug in a condition (optionally by one route); null when either key is unknown. Retracted findings are left out unless includeRetracted.',
+    description: 'The evidence for a drug in a condition (optionally by one route). A drug or condition key that names nothing is UNKNOWN_KEY with the nearest keys. Retracted findings are left out unless includeRetracted.',
     args: {
       drug: t.arg.string({ required: true }),
       condition: t.arg.string({ required: true }),
       route: t.arg({ type: RouteEnum }),
       includeRetracted: t.arg.boolean({ defaultValue: false, description: 'Also count findings a curator retracted.' }),
     },
-    resolve: (_root, args, context) => loadEvidence(context, args.drug, args.condition, args.route ?? null, args.includeRetracted ?? false),
+    resolve: (_root, args, context) => evidenceOrUnknownKey(context, args.drug, args.condition, args.route ?? null, args.includeRetracted ?? false),
+  }),
+);
+
+/** The evidence, or (when no row came back) UNKNOWN_KEY naming the key that names nothing, with suggestions. */
+async function evidenceOrUnknownKey(context: Context, drug: string, condition: string, route: Route | null, includeRetracted: boolean) {
+  const evidence = await loadEvidence(context, drug, condition, route, includeRetracted);
+  if (evidence) return evidence;
+  await knownKeyOrThrow(context, 'Drug', drug, 'drug');
+  await knownKeyOrThrow(context, 'Condition', condition, 'condition');
+  return null;
+}
+
+builder.objectField(DrugRef, 'evidence', (t) =>
+  t.field({
+    type: EvidenceSummaryRef,
+    nullable: true,
+    args: {
+      condition: t.arg.string({ required: true }),
+      route: t.arg({ type: RouteEnum }),
+      includeRetracted: t.arg.boolean({ defaultValue: false, description: 'Also count findings a curator retracted.' }),
+    },
+    resolve: (drug, args, context) => evidenceOrUnknownKey(context, drug.key, args.condition, args.route ?? null, args.includeRetracted ?? false),
   }),
 );
 

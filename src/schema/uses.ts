@@ -12,6 +12,7 @@ import {
 } from '../regulatory-status.js';
 import { RouteEnum } from './common.js';
 import { EvidenceSummaryRef, loadEvidence, regulatorsByKey } from './evidence.js';
+import { knownKeyOrThrow } from '../known-keys.js';
 import { orFail, RegulatoryStatusRef, UseStatusEnum } from './regulatory-status.js';
 import { ApprovalRef, ConditionRef, DrugRef, RegulatorRef } from './refs.js';
 import type { route } from '../ingest/corpus-schema.js';
@@ -83,6 +84,14 @@ export async function findUses(context: Context, q: UseQuery): Promise<UseShape[
     condition: q.condition ? q.condition.toLowerCase() : null,
     route: q.route ?? null,
   });
+  // A key that names nothing is a coded error with the nearest keys, never an empty answer. Checked only when
+  // the answer is empty or the regulator is not among those the statement read: no round trip otherwise.
+  if (records.length === 0) {
+    if (q.drug) await knownKeyOrThrow(context, 'Drug', q.drug, 'drug');
+    if (q.condition) await knownKeyOrThrow(context, 'Condition', q.condition, 'condition');
+  }
+  const known = records.length ? (records[0].get('regulators') as string[]) : null;
+  if (q.regulator && !known?.includes(q.regulator.toUpperCase())) await knownKeyOrThrow(context, 'Regulator', q.regulator, 'regulator');
   return usesOf(records, q);
 }
 
@@ -142,8 +151,9 @@ builder.objectField(DrugRef, 'uses', (t) =>
   t.field({
     type: [UseRef],
     args: useArgs,
-    resolve: (drug, args, context) => {
+    resolve: async (drug, args, context) => {
       checkRegulator(args.regulator);
+      if (args.regulator) await knownKeyOrThrow(context, 'Regulator', args.regulator, 'regulator');
       if (!drugUsesLoaders.has(context)) drugUsesLoaders.set(context, drugUsesLoader(context));
       const q: UseQuery = { status: args.status ?? null, regulator: args.regulator ?? null, route: args.route ?? null, asOf: args.asOf ?? null };
       return drugUsesLoaders.get(context)!.load(JSON.stringify([drug.key.toLowerCase(), q]));
