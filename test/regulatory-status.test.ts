@@ -160,7 +160,7 @@ describe('open world', () => {
     });
   });
 
-  it('every drug has, under every regulator, a label snapshot or answers UNKNOWN for uses it did not approve', async () => {
+  it('answers every label snapshot of data/labels.json on its drug, with its status, completeness and sources', async () => {
     const result = await data(`{ drugs(first: 100) { edges { node { key labels { regulator { key } status complete sources { citation } } } } } }`);
     for (const { node } of result.drugs.edges) {
       for (const label of node.labels) {
@@ -170,10 +170,14 @@ describe('open world', () => {
         expect(label.complete).toBe(expected.complete);
       }
     }
+    const answered = result.drugs.edges.flatMap((e: { node: { key: string; labels: { regulator: { key: string } }[] } }) =>
+      e.node.labels.map((l) => `${l.regulator.key}/${e.node.key}`));
+    expect(answered.sort()).toEqual(corpus['labels.json'].map((l) => `${l.regulator}/${l.drug}`).sort());
   });
 
   it('approvals(asOf:) inside a month window says UNCERTAIN, not in force from the first day', async () => {
     const monthly = corpus['approvals.json'].find((a) => a.kind === 'AUTHORISATION' && a.datePrecision === 'MONTH' && !a.withdrawnDate);
+    expect(monthly, 'the corpus holds an authorisation dated to the month').toBeDefined();
     if (!monthly) return;
     const { first, last } = dateWindow(monthly.date);
     const drug = productOf.get(monthly.product)!.drug;

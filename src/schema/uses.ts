@@ -108,8 +108,6 @@ function usesOf(records: { get(key: string): unknown }[], q: UseQuery): UseShape
       const statuses = statusesOfUse(regulators, { drug: drug.key, condition: condition.key, routes: [route] }, regulatoryFacts(r), asOf);
       return { drug, condition, route, statuses, regulator, asOf };
     })
-    // A regulator the graph does not know has no uses to rule on (an empty answer, as for an unknown key).
-    .filter((u) => !regulator || u.statuses.some((s) => s.regulator === regulator))
     .filter((u) => !q.status || useStatusOf(u) === q.status);
 }
 
