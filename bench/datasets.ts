@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { loadCypherLibrary } from '../src/db/cypher.js';
+import { loadCypherLibrary } from '../src/graph/cypher.js';
 import { createDriver } from '../src/db/driver.js';
 import { createExecutor } from '../src/db/executor.js';
 import { PROJECT_ROOT, startLocalNeo4j } from '../src/db/local-neo4j.js';

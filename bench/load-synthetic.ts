@@ -3,7 +3,7 @@
 // The database remembers what it holds (a BenchMeta node), so a later run with the same seed, scale and
 // generator version reuses it.
 import { readFileSync } from 'node:fs';
-import type { CypherLibrary } from '../src/db/cypher.js';
+import type { CypherLibrary } from '../src/graph/cypher.js';
 import type { Executor } from '../src/db/executor.js';
 import { relationships as model, type NodeLabel, type RelationshipType } from '../src/graph-model.js';
 import type { Corpus } from '../src/ingest/corpus-schema.js';

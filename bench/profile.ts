@@ -4,7 +4,7 @@
 // as timed out rather than waited for.
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
-import { loadCypherLibrary } from '../src/db/cypher.js';
+import { loadCypherLibrary } from '../src/graph/cypher.js';
 import { toCypherParams } from '../src/db/executor.js';
 import { nodeLabels } from '../src/graph-model.js';
 import type { QuestionArgs } from './questions.js';

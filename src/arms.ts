@@ -1,7 +1,7 @@
 // The arms of a study and the comparator results beside a finding, as the seed stores them (JSON properties of
 // the Study and Finding nodes, src/ingest/seed.ts), and the one rule for a response rate. Shared by the schema
 // (src/schema/arms.ts, evidence.ts) and the exports.
-import type { EntityRecord, Provenance } from './db/records.js';
+import type { EntityRecord, Provenance } from './graph/records.js';
 import type { z } from 'zod';
 import type { armRole, route } from './ingest/corpus-schema.js';
 

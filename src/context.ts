@@ -5,12 +5,12 @@ import type DataLoader from 'dataloader';
 import type { Driver } from 'neo4j-driver';
 import { authenticate, type Caller, type TokenRecord } from './auth/tokens.js';
 import type { Availability } from './db/availability.js';
-import type { CypherLibrary, QueryName } from './db/cypher.js';
+import type { CypherLibrary, QueryName } from './graph/cypher.js';
 import { createExecutor, type Executor } from './db/executor.js';
-import type { EntityRecord, Provenance } from './db/records.js';
+import type { EntityRecord, Provenance } from './graph/records.js';
 import type { Direction, NodeLabel, RelationshipType } from './graph-model.js';
 import { defaultLimits, type Limits } from './limits.js';
-import { completeRecordsOf, entitiesByKey, listsByKey, neighbourNodesOf, neighboursOf, relationshipSourcesOf, type Neighbour } from './loaders/entities.js';
+import { completeRecordsOf, entitiesByKey, listsByKey, neighbourNodesOf, neighboursOf, relationshipSourcesOf, type Neighbour } from './graph/loaders.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 

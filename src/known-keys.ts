@@ -9,9 +9,9 @@
 import { GraphQLError } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import type { Context } from './context.js';
-import type { CypherLibrary } from './db/cypher.js';
+import type { CypherLibrary } from './graph/cypher.js';
 import type { Executor } from './db/executor.js';
-import { toEntity, type EntityRecord } from './db/records.js';
+import { toEntity, type EntityRecord } from './graph/records.js';
 import type { NodeLabel } from './graph-model.js';
 import { luceneQuery } from './search-text.js';
 

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { parseTokens } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { createAvailability, type Availability } from './db/availability.js';
-import { loadCypherLibrary, type CypherLibrary } from './db/cypher.js';
+import { loadCypherLibrary, type CypherLibrary } from './graph/cypher.js';
 import { POOL_SIZE } from './db/driver.js';
 import { createExecutor } from './db/executor.js';
 import { connectDatabase, type Database } from './db/select-database.js';

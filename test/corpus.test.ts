@@ -7,7 +7,7 @@ import { CorpusError, defaultDataDir, readCorpus } from '../src/ingest/read-corp
 import { corpusToGraph, dateStart, weakestConfidence } from '../src/ingest/seed.js';
 import { luceneQuery } from '../src/schema/search.js';
 import { summarise } from '../src/schema/evidence.js';
-import type { EntityRecord } from '../src/db/records.js';
+import type { EntityRecord } from '../src/graph/records.js';
 
 function copyOfData(): string {
   const dir = mkdtempSync(join(tmpdir(), 'jak-kg-data-'));

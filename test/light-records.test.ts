@@ -2,7 +2,7 @@
 // are filtered by. A field that needs more is answered from the complete record, loaded in one batched
 // round trip, with exactly the value a direct lookup gives.
 import { afterAll, describe, expect, it } from 'vitest';
-import { IncompleteRecordError, toLightEntity } from '../src/db/records.js';
+import { IncompleteRecordError, toLightEntity } from '../src/graph/records.js';
 import { testApp } from './support/app.js';
 
 const { gql, executor, close } = testApp();

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { readConfig } from '../config.js';
-import { loadCypherLibrary } from '../db/cypher.js';
+import { loadCypherLibrary } from '../graph/cypher.js';
 import { createExecutor } from '../db/executor.js';
 import { connectDatabase } from '../db/select-database.js';
 import type { Format } from '../export/encode.js';

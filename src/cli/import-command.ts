@@ -2,7 +2,7 @@
 // matched to the drugs and conditions it holds, with provenance on every row, in one transaction.
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
-import { loadCypherLibrary } from '../db/cypher.js';
+import { loadCypherLibrary } from '../graph/cypher.js';
 import { createExecutor } from '../db/executor.js';
 import { connectDatabase } from '../db/select-database.js';
 import { detailLines, runImport, summaryLine } from '../import/run.js';

@@ -1,7 +1,7 @@
 // `jak-kg seed [--data DIR]` (also `npm run seed`): load the curated corpus into the configured (or
 // locally launched) Neo4j, with a progress bar over nodes and relationships.
 import { readConfig } from '../config.js';
-import { loadCypherLibrary } from '../db/cypher.js';
+import { loadCypherLibrary } from '../graph/cypher.js';
 import { createExecutor } from '../db/executor.js';
 import { connectDatabase } from '../db/select-database.js';
 import { CorpusError, readCorpus } from '../ingest/read-corpus.js';

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import type { Context } from '../context.js';
-import { toEntity, type EntityRecord } from '../db/records.js';
+import { toEntity, type EntityRecord } from '../graph/records.js';
 import { weakestConfidence } from '../ingest/seed.js';
 import { badUserInput, findingIdentity, findingInput, inputHash, parseInput, retraction, type FindingInput } from './inputs.js';
 

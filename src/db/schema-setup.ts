@@ -1,6 +1,6 @@
 // Applies cypher/constraints.cypher: idempotent (IF NOT EXISTS), one statement per transaction because
 // Neo4j does not mix schema changes with other work in one transaction.
-import { readStatements } from './cypher.js';
+import { readStatements } from '../graph/cypher.js';
 import type { Executor } from './executor.js';
 
 const statements = readStatements('constraints');

@@ -2,7 +2,7 @@
 // only when the consumer asks for the next chunk (the HTTP response or a file write has drained), and the
 // driver pauses Neo4j's stream meanwhile, so memory holds one chunk and one driver batch however large the
 // export. Used by the HTTP routes and the CLI alike.
-import type { CypherLibrary } from '../db/cypher.js';
+import type { CypherLibrary } from '../graph/cypher.js';
 import type { Executor } from '../db/executor.js';
 import { headerText, rowText, type Format } from './encode.js';
 import type { ExportTable, Filters } from './tables.js';

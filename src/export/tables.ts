@@ -2,9 +2,9 @@
 // they stream and how one record becomes rows. Served over HTTP by src/export/routes.ts and written to files
 // by the CLI (src/cli/), both through src/export/stream.ts.
 import type { Node, Record as Neo4jRecord } from 'neo4j-driver';
-import type { CypherLibrary } from '../db/cypher.js';
+import type { CypherLibrary } from '../graph/cypher.js';
 import type { Statement } from '../db/executor.js';
-import { toEntity, toRelationship } from '../db/records.js';
+import { toEntity, toRelationship } from '../graph/records.js';
 import { nodeLabels, relationships, type NodeLabel, type RelationshipType } from '../graph-model.js';
 import { route, studyDesign } from '../ingest/corpus-schema.js';
 import { armOf, comparatorsOf, rateOf } from '../arms.js';

@@ -1,7 +1,7 @@
 // The graph's entities an import matches against, read once before parsing (cypher/import-graph-index.cypher),
 // and the matchers: a drug by key, name or synonym (salt words off: "RUXOLITINIB PHOSPHATE" is ruxolitinib); a
 // condition named in a text (whole words, the longest name wins, "post-X" is not X); a product by brand and route.
-import type { CypherLibrary } from '../db/cypher.js';
+import type { CypherLibrary } from '../graph/cypher.js';
 import type { Executor } from '../db/executor.js';
 import { normalise, normaliseKeepingCase, withoutSalt, type FdaApplication, type Route } from './shared.js';
 

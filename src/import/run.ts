@@ -2,7 +2,7 @@
 // record throws an ImportError before anything is written), drop what would overwrite curated nodes, then write
 // everything in one transaction.
 import { readFileSync } from 'node:fs';
-import type { CypherLibrary } from '../db/cypher.js';
+import type { CypherLibrary } from '../graph/cypher.js';
 import type { Executor } from '../db/executor.js';
 import { parseCtgov } from './ctgov.js';
 import { parseEma } from './ema.js';

@@ -4,7 +4,7 @@
 // Imported nodes and relationships carry importedFrom (the file name) and importSource; a node of the curated
 // corpus (data/, no importedFrom) with the same key is never overwritten: the plan's row is dropped and said so.
 import { basename } from 'node:path';
-import type { CypherLibrary } from '../db/cypher.js';
+import type { CypherLibrary } from '../graph/cypher.js';
 import type { Executor } from '../db/executor.js';
 import type { NodeLabel, RelationshipType } from '../graph-model.js';
 import type { Corpus } from '../ingest/corpus-schema.js';

@@ -1,6 +1,6 @@
 // Loads the validated corpus into Neo4j: schema first, then nodes, then relationships, in batches of
 // UNWIND rows, one transaction per batch, all MERGE, so running it twice leaves the same graph.
-import type { CypherLibrary } from '../db/cypher.js';
+import type { CypherLibrary } from '../graph/cypher.js';
 import type { Executor } from '../db/executor.js';
 import { setupSchema } from '../db/schema-setup.js';
 import type { NodeLabel, RelationshipType } from '../graph-model.js';

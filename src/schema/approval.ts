@@ -3,9 +3,9 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { knownKeyOrThrow } from '../known-keys.js';
-import type { QueryName } from '../db/cypher.js';
-import type { EntityRecord } from '../db/records.js';
-import type { Neighbour } from '../loaders/entities.js';
+import type { QueryName } from '../graph/cypher.js';
+import type { EntityRecord } from '../graph/records.js';
+import type { Neighbour } from '../graph/loaders.js';
 import { approvalKind, datePrecision } from '../ingest/corpus-schema.js';
 import { dateWindow, inForce, inForceValues, today } from '../regulatory-status.js';
 import { EntityInterface, neighbour, prop } from './common.js';

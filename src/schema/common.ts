@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import type { EntityRecord, Provenance, Xref } from '../db/records.js';
+import type { EntityRecord, Provenance, Xref } from '../graph/records.js';
 import { nodeLabels, relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
 import { idKeyOf } from './asked-ids.js';
 

@@ -6,7 +6,7 @@
 // nothing more.
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
-import { IncompleteRecordError, type EntityRecord } from '../db/records.js';
+import { IncompleteRecordError, type EntityRecord } from '../graph/records.js';
 
 type Resolver = GraphQLFieldResolver<unknown, Context>;
 

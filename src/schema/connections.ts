@@ -4,7 +4,7 @@ import { getNamedType, GraphQLError, isObjectType, type GraphQLSchema } from 'gr
 import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { toEntity, type EntityRecord } from '../db/records.js';
+import { toEntity, type EntityRecord } from '../graph/records.js';
 import type { NodeLabel } from '../graph-model.js';
 import { DEFAULT_PAGE_SIZE, defaultLimits } from '../limits.js';
 

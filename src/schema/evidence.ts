@@ -4,8 +4,8 @@ import type { Node } from 'neo4j-driver';
 import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { toEntity, toLightEntity, type EntityRecord } from '../db/records.js';
-import { entitiesByName } from '../loaders/entities.js';
+import { toEntity, toLightEntity, type EntityRecord } from '../graph/records.js';
+import { entitiesByName } from '../graph/loaders.js';
 import {
   authorisedRoutes, regulatoryFacts, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator,
 } from '../regulatory-status.js';

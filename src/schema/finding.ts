@@ -2,7 +2,7 @@
 // Curated findings are added with addFinding and withdrawn with retractFinding (src/curation/findings.ts).
 import { builder } from '../builder.js';
 import { addFinding, retractFinding } from '../curation/findings.js';
-import type { EntityRecord } from '../db/records.js';
+import type { EntityRecord } from '../graph/records.js';
 import { AuditEventRef, auditTrailOf } from './audit.js';
 import { EntityInterface, includeRetractedArg, neighbour, neighbourNodes, prop, ProvenanceInput, RouteEnum, unlessRetracted } from './common.js';
 import { ConditionRef, DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';

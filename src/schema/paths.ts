@@ -3,8 +3,8 @@
 import { GraphQLError } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
-import { MAX_PATH_LENGTH } from '../db/cypher.js';
-import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type RelationshipRecord } from '../db/records.js';
+import { MAX_PATH_LENGTH } from '../graph/cypher.js';
+import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type RelationshipRecord } from '../graph/records.js';
 import { linkSources } from './link-sources.js';
 import { nodeLabels, type NodeLabel, type RelationshipType } from '../graph-model.js';
 import { knownKeyOrThrow, nearestKeys, unknownKeyError } from '../known-keys.js';

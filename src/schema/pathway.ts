@@ -1,6 +1,6 @@
 // Pathway: the targets signalling in it, the conditions it is implicated in, its place in the hierarchy.
 import { builder } from '../builder.js';
-import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import type { EntityRecord, RelationshipRecord } from '../graph/records.js';
 import { EntityInterface, neighbour, neighbourNodes, neighbours, prop, ProvenanceType } from './common.js';
 import { linkSources } from './link-sources.js';
 import { ConditionRef, PathwayRef, TargetRef } from './refs.js';

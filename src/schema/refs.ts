@@ -1,7 +1,7 @@
 // The object refs of every entity type, declared before any is implemented so that the per-entity files
 // can point at each other without import cycles.
-import type { Neighbour } from '../loaders/entities.js';
-import type { EntityRecord } from '../db/records.js';
+import type { Neighbour } from '../graph/loaders.js';
+import type { EntityRecord } from '../graph/records.js';
 import { builder } from '../builder.js';
 import { entityNode } from './common.js';
 

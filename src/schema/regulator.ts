@@ -1,5 +1,5 @@
 // Regulator: an agency and the approvals it issued.
-import { toRelationship } from '../db/records.js';
+import { toRelationship } from '../graph/records.js';
 import { EntityInterface, neighbourNodes, prop } from './common.js';
 import { approvalArgs, filterApprovals } from './approval.js';
 

@@ -1,7 +1,7 @@
 // RegulatoryStatus: a use's status under one regulator, with what it rests on (src/regulatory-status.ts).
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import type { EntityRecord } from '../db/records.js';
+import type { EntityRecord } from '../graph/records.js';
 import { useStatuses, type StatusUnderRegulator } from '../regulatory-status.js';
 import { ConfidenceEnum, lookup, ProvenanceType, RouteEnum, weakest } from './common.js';
 import { ApprovalRef, LabelSnapshotRef, RegulatorRef } from './refs.js';

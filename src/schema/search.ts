@@ -2,7 +2,7 @@
 import { GraphQLError } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
-import { toEntity, type EntityRecord } from '../db/records.js';
+import { toEntity, type EntityRecord } from '../graph/records.js';
 import { defaultLimits } from '../limits.js';
 import { luceneQuery } from '../search-text.js';
 import { EntityInterface, EntityTypeEnum } from './common.js';

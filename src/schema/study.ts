@@ -1,7 +1,7 @@
 // Study: publications, trial registrations and reviews; a review includes primary studies, each inclusion
 // with its judgement (the corpus records which of the review's 28 a study is *believed* to be).
 import { builder } from '../builder.js';
-import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import type { EntityRecord, RelationshipRecord } from '../graph/records.js';
 import { EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType } from './common.js';
 import { linkSources } from './link-sources.js';
 import { filterFindings, findingArgs } from './finding.js';

@@ -5,7 +5,7 @@ import { linkSources } from './link-sources.js';
 import { PathwayRef, TargetInteractionRef, TargetRef } from './refs.js';
 import { mostPotentFirst } from './drug.js';
 import { pluralRoot, singularRoot } from './roots.js';
-import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import type { EntityRecord, RelationshipRecord } from '../graph/records.js';
 
 /** A target's participation in a pathway, with the sources of that statement. */
 export interface PathwayLinkShape { target: EntityRecord; pathway: EntityRecord; link: RelationshipRecord }

@@ -6,7 +6,7 @@ import type { Node } from 'neo4j-driver';
 import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { toEntity, type EntityRecord } from '../db/records.js';
+import { toEntity, type EntityRecord } from '../graph/records.js';
 import {
   overallStatus, regulatoryFacts, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator, type UseStatus,
 } from '../regulatory-status.js';

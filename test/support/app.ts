@@ -3,7 +3,7 @@
 import { inject } from 'vitest';
 import { hashToken, parseTokens } from '../../src/auth/tokens.js';
 import type { AppServices } from '../../src/context.js';
-import { loadCypherLibrary } from '../../src/db/cypher.js';
+import { loadCypherLibrary } from '../../src/graph/cypher.js';
 import { createDriver } from '../../src/db/driver.js';
 import { createExecutor, type Executor } from '../../src/db/executor.js';
 import { readCorpus } from '../../src/ingest/read-corpus.js';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readConfig } from '../../src/config.js';
-import { loadCypherLibrary } from '../../src/db/cypher.js';
+import { loadCypherLibrary } from '../../src/graph/cypher.js';
 import { createDriver } from '../../src/db/driver.js';
 import { createExecutor } from '../../src/db/executor.js';
 import { PROJECT_ROOT, startLocalNeo4j } from '../../src/db/local-neo4j.js';

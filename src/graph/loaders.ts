@@ -1,9 +1,9 @@
 // Batch functions behind the per-request DataLoaders: one UNWIND $keys query each, results in key order.
 import DataLoader from 'dataloader';
 import type { Node } from 'neo4j-driver';
-import type { CypherLibrary } from '../db/cypher.js';
+import type { CypherLibrary } from '../graph/cypher.js';
 import type { Executor } from '../db/executor.js';
-import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type Provenance, type RelationshipRecord } from '../db/records.js';
+import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type Provenance, type RelationshipRecord } from './records.js';
 import { relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
 
 export interface Neighbour {
