@@ -28,8 +28,8 @@ CALL (d, c, pair) {
   MATCH (s:Study)-[:REPORTS]->(f)
   // The summary needs of a finding only what it sums: its name and the rest come when a query asks.
   RETURN collect({
-    finding: f {.key, .outcome, .patients, .responders, .responseRatePercent, .route, .primary, .arm, .comparators, .controlled},
-    study: {{LIGHT s Study}}
+    finding: {{PROJECT f Finding}},
+    study: {{PROJECT s Study}}
   }) AS findings
 }
 {{INCLUDE regulatory-facts}}

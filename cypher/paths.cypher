@@ -24,8 +24,8 @@ CALL (froms, tos) {
 {{BY_LENGTH}}
   UNWIND ({{FOUND}})[..$first] AS p
   RETURN collect({
-    nodes: [n IN nodes(p) | {{LIGHT n}}],
+    nodes: [n IN nodes(p) | {{PROJECT n}}],
     steps: [r IN relationships(p) | {type: type(r), start: startNode(r).keyNorm, id: elementId(r), props: r {.*, sources: null}}]
   }) AS paths
 }
-RETURN [n IN froms | {{LIGHT n}}] AS froms, [n IN tos | {{LIGHT n}}] AS tos, paths
+RETURN [n IN froms | {{PROJECT n}}] AS froms, [n IN tos | {{PROJECT n}}] AS tos, paths

@@ -10,7 +10,9 @@ import { createExecutor, type Executor } from './db/executor.js';
 import type { EntityRecord, Provenance } from './graph/records.js';
 import type { Direction, NodeLabel, RelationshipType } from './graph-model.js';
 import { defaultLimits, type Limits } from './limits.js';
-import { completeRecordsOf, entitiesByKey, listsByKey, neighbourNodesOf, neighboursOf, relationshipSourcesOf, type Neighbour } from './graph/loaders.js';
+import { readPlan } from './graph/plan.js';
+import type { PlanNode } from './graph/selection.js';
+import { entitiesByKey, listsByKey, neighbourNodesOf, neighboursOf, relationshipSourcesOf, type Neighbour } from './graph/loaders.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 
@@ -53,14 +55,14 @@ export interface Context {
   /** The request id (x-request-id), for logs and the audit trail. */
   requestId: string;
   entities(label: NodeLabel): DataLoader<string, EntityRecord | null, string>;
-  /** Neighbours (light records) with the relationships' properties. */
+  /** Neighbours with the relationships' properties (complete records, unless a plan primed them). */
   neighbours(type: RelationshipType, direction: Direction): DataLoader<string, Neighbour[], string>;
-  /** Neighbours (light records) alone, for fields that do not need the relationships. */
+  /** Neighbours alone, for fields that do not need the relationships. */
   neighbourNodes(type: RelationshipType, direction: Direction): DataLoader<string, EntityRecord[], string>;
   /** A batched list query of cypher/ (UNWIND $keys ... RETURN key, items). */
   lists(name: QueryName): DataLoader<string, Neighbour[], string>;
-  /** Complete records behind light ones, by JSON [label, key], whatever their labels. */
-  completeRecords(): DataLoader<string, EntityRecord | null, string>;
+  /** Reads a plan's relationship lists below the given roots in one round trip, into the loaders above. */
+  readPlan(plan: PlanNode, keys: readonly string[]): Promise<void>;
   /** Relationships' sources by element id. */
   relationshipSources(): DataLoader<string, Provenance[], string>;
 }
@@ -80,7 +82,7 @@ export function createContext(services: AppServices, request?: Request, requestI
     if (!loaders.has(name)) loaders.set(name, make() as DataLoader<string, unknown, string>);
     return loaders.get(name) as DataLoader<string, T, string>;
   }
-  return {
+  const context: Context = {
     services,
     executor,
     cypher: services.cypher,
@@ -93,7 +95,14 @@ export function createContext(services: AppServices, request?: Request, requestI
     neighbourNodes: (type, direction) =>
       cached(`neighbour-nodes:${type}:${direction}`, () => neighbourNodesOf(executor, services.cypher, type, direction)),
     lists: (name) => cached(`lists:${name}`, () => listsByKey(executor, name, services.cypher.query(name))),
-    completeRecords: () => cached('complete-records', () => completeRecordsOf(executor, services.cypher)),
+    readPlan: (plan, keys) =>
+      readPlan(executor, plan, keys, {
+        neighbours(edge, parentKey, items) {
+          context.neighbours(edge.type, edge.direction).prime(parentKey, items);
+          context.neighbourNodes(edge.type, edge.direction).prime(parentKey, items.map((item) => item.node));
+        },
+      }),
     relationshipSources: () => cached('relationship-sources', () => relationshipSourcesOf(executor, services.cypher)),
   };
+  return context;
 }

@@ -2,8 +2,8 @@
 // A missing file fails the start, not a request.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { projection } from './records.js';
 import { nodeLabels, relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
-import { lightProjection, lightProjectionOfAnyLabel } from './records.js';
 
 /** The longest path `paths` may search: its cost grows with the graph's branching to this power. */
 export const MAX_PATH_LENGTH = 6;
@@ -28,7 +28,6 @@ const queryNames = [
   'retract-finding',
   'audit-events',
   'relationship-sources',
-  'complete-records',
   'prune-corpus',
   'import-graph-index',
   'import-fda-applications',
@@ -36,17 +35,35 @@ const queryNames = [
 
 export type QueryName = (typeof queryNames)[number];
 
-// `{{LIGHT f Finding}}` in a statement: the node f as a light record (src/db/records.ts lightProjection);
-// `{{LIGHT n}}`: the node n, of any label, as a light record (lightProjectionOfAnyLabel);
 // `{{INCLUDE name}}`: the fragment cypher/name.cypher, without its comments.
+// `{{PROJECT f Finding}}` / `{{PROJECT n}}` stay in the text: each request writes in the properties its
+// selection reads (projectedStatement).
 function readCypher(name: string): string {
   return readFileSync(`${cypherDir}${name}.cypher`, 'utf8')
     .replace(/\{\{INCLUDE ([\w-]+)\}\}/g, (_all, fragment: string) =>
       readCypher(fragment).split('\n').filter((line) => !line.trim().startsWith('//')).join('\n').trim(),
-    )
-    .replace(/\{\{LIGHT (\w+)(?: (\w+))?\}\}/g, (_all, variable: string, label?: NodeLabel) =>
-    label ? lightProjection(variable, label) : lightProjectionOfAnyLabel(variable),
-  );
+    );
+}
+
+const projectedStatements = new Map<string, string>();
+const MAX_PROJECTED_STATEMENTS = 500;
+
+/**
+ * The statement with each `{{PROJECT v Label}}` (or `{{PROJECT v}}`, any label) written as the projection of
+ * the properties `reads[v]` asks for (src/graph/records.ts projection). A query's shape repeats: each text is
+ * built once, and the memo is bounded, so no client can grow it without end.
+ */
+export function projectedStatement(statement: string, reads: Record<string, ReadonlySet<string> | 'all'>): string {
+  const id = statement + JSON.stringify(Object.entries(reads).map(([v, r]) => [v, r === 'all' ? r : [...r].sort()]));
+  let text = projectedStatements.get(id);
+  if (text === undefined) {
+    text = statement.replace(/\{\{PROJECT (\w+)(?: (\w+))?\}\}/g, (_all, variable: string, label?: NodeLabel) =>
+      projection(variable, label ?? null, reads[variable] ?? new Set()),
+    );
+    if (projectedStatements.size >= MAX_PROJECTED_STATEMENTS) projectedStatements.delete(projectedStatements.keys().next().value!);
+    projectedStatements.set(id, text);
+  }
+  return text;
 }
 
 /** Statements split on `;` at line ends, comments dropped (for schema files with one statement per line). */
@@ -131,7 +148,7 @@ export function loadCypherLibrary(): CypherLibrary {
         neighbours.set(
           `${type}:${direction}:${withLinks}`,
           templates[direction]
-            .replaceAll('{{ITEM}}', withLinks ? `{node: ${lightProjection('m', other)}, id: elementId(r), rel: r {.*, sources: null}}` : `{node: ${lightProjection('m', other)}}`)
+            .replaceAll('{{ITEM}}', withLinks ? '{node: m {.*}, id: elementId(r), rel: r {.*, sources: null}}' : '{node: m {.*}}')
             .replaceAll('{{SELF}}', self)
             .replaceAll('{{TYPE}}', type)
             .replaceAll('{{OTHER}}', other),

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Node } from 'neo4j-driver';
 import type { CypherLibrary } from '../graph/cypher.js';
 import type { Executor } from '../db/executor.js';
-import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type Provenance, type RelationshipRecord } from './records.js';
+import { toEntity, toEntityOf, toLightRelationship, toRelationship, type EntityRecord, type Provenance, type RelationshipRecord } from './records.js';
 import { relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
 
 export interface Neighbour {
@@ -33,7 +33,7 @@ export function entitiesByKey(executor: Executor, cypher: CypherLibrary, label: 
   );
 }
 
-/** The neighbours of many nodes along one relationship type, with the relationships (without their sources), in one query. */
+/** The neighbours (complete records) of many nodes along one relationship type, with the relationships (without their sources), in one query. */
 export function neighboursOf(executor: Executor, cypher: CypherLibrary, type: RelationshipType, direction: Direction) {
   const label = otherEnd(type, direction);
   return keyedLists(
@@ -41,7 +41,7 @@ export function neighboursOf(executor: Executor, cypher: CypherLibrary, type: Re
     `neighbours:${type}:${direction}`,
     cypher.neighbours(type, direction, true),
     (item: { node: Record<string, unknown>; id: string; rel: Record<string, unknown> }) => ({
-      node: toLightEntity(label, item.node),
+      node: toEntityOf(label, item.node),
       rel: toLightRelationship(item.id, item.rel),
     }),
     byName,
@@ -55,23 +55,12 @@ export function neighbourNodesOf(executor: Executor, cypher: CypherLibrary, type
     executor,
     `neighbour-nodes:${type}:${direction}`,
     cypher.neighbours(type, direction, false),
-    (item: { node: Record<string, unknown> }) => toLightEntity(label, item.node),
+    (item: { node: Record<string, unknown> }) => toEntityOf(label, item.node),
     entitiesByName,
   );
 }
 
-/**
- * The complete records behind light ones of any labels, by JSON [label, key], in one query
- * (src/schema/complete-records.ts); null for an entity gone since its light record was read.
- */
-export function completeRecordsOf(executor: Executor, cypher: CypherLibrary) {
-  return new DataLoader<string, EntityRecord | null, string>(async (refs) => {
-    const records = await executor.read('complete-records', cypher.query('complete-records'), { keys: refs.map((ref) => JSON.parse(ref)) });
-    return records.map((r) => (r.get('n') ? toEntity(r.get('n') as Node) : null));
-  });
-}
-
-/** The sources of relationships by element id, in one query (light relationships leave them out). */
+/** The sources of relationships by element id, in one query (relationships read for lists leave them out). */
 export function relationshipSourcesOf(executor: Executor, cypher: CypherLibrary) {
   return new DataLoader<string, Provenance[], string>(async (ids) => {
     const records = await executor.read('relationship-sources', cypher.query('relationship-sources'), { keys: [...ids] });

@@ -1,15 +1,11 @@
 // Neo4j nodes and relationship property maps turned into the plain objects the schema resolves.
 // JSON-encoded properties (xrefs, sources) are parsed here, once.
 //
-// A record is complete (every property of the node) or light: the neighbour lists and the evidence bring
-// thousands of nodes of which a query mostly asks the keys, so they carry only what their statement
-// projects: by default the key, the name (lists are ordered by it) and the few properties the server filters
-// and sums them by (LIGHT_PROPERTIES); reading Neo4j's string and list properties, sending and decoding them
-// is most of the cost of a large list.
-// Reading any other property of a light record throws IncompleteRecordError; the schema catches it and
-// answers the field from the complete record, loaded by key in one batch per request tick
-// (src/schema/complete-records.ts), so a query that asks for more pays one more round trip and never gets
-// a wrong answer.
+// A record is complete (every property of the node) or projected: a statement that reads many nodes (a nested
+// list, the evidence, paths) reads of each only the properties the query's selection asks for, planned before
+// it runs (src/graph/selection.ts), plus the key, the name (lists are ordered by it) and what the server
+// filters and sums lists by (BASE_PROPERTIES). Reading any other property of a projected record is a bug of
+// the plan (a field that does not say what it reads): it throws UnplannedReadError, which the tests sweep for.
 import type { Node } from 'neo4j-driver';
 import { nodeLabels, type NodeLabel } from '../graph-model.js';
 
@@ -25,7 +21,7 @@ export interface EntityRecord {
   xrefs: Xref[];
   sources: Provenance[];
   props: Record<string, unknown>;
-  /** false: a light record, with only the properties its statement projected. */
+  /** false: a projected record, with only the properties its statement read. */
   complete: boolean;
 }
 
@@ -46,30 +42,39 @@ const listedBy: Partial<Record<NodeLabel, readonly string[]>> = {
   Approval: ['kind', 'dateStart', 'date', 'withdrawnDate'],
 };
 
-/** The properties of a light record, by label: the key, the name (lists are ordered by it) and listedBy. */
-export const LIGHT_PROPERTIES = Object.fromEntries(nodeLabels.map((label) => [label, ['key', 'name', ...(listedBy[label] ?? [])]])) as unknown as Record<
+/** The properties every projected record has, by label: the key, the name (lists are ordered by it) and listedBy. */
+export const BASE_PROPERTIES = Object.fromEntries(nodeLabels.map((label) => [label, ['key', 'name', ...(listedBy[label] ?? [])]])) as unknown as Record<
   NodeLabel,
   readonly string[]
 >;
 
-/** A light record of `label` as a Cypher map projection of the node `variable`. */
-export function lightProjection(variable: string, label: NodeLabel): string {
-  return `${variable} {${LIGHT_PROPERTIES[label].map((name) => `.${name}`).join(', ')}}`;
+/** The properties a projection of `label` reads: the base ones and `reads`; 'all' for every property. */
+export function projectedProperties(label: NodeLabel, reads: ReadonlySet<string> | 'all'): string[] | 'all' {
+  if (reads === 'all') return 'all';
+  return [...new Set([...BASE_PROPERTIES[label], ...reads])];
 }
+
+const propertyName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * A light record of a node of any label (a path's): the light properties of every label, which a label
- * without them gets as nulls and its record refuses to read, and the label as `__label`.
+ * The node `variable` of `label` as a Cypher map projection of the properties `reads` asks for (and the base
+ * ones); with no label (a path's nodes), the properties of every label and the label as `__label`.
  */
-export function lightProjectionOfAnyLabel(variable: string): string {
-  const names = [...new Set(Object.values(LIGHT_PROPERTIES).flat())];
-  return `${variable} {${names.map((name) => `.${name}`).join(', ')}, __label: [l IN labels(${variable}) WHERE l <> 'Entity'][0]}`;
+export function projection(variable: string, label: NodeLabel | null, reads: ReadonlySet<string> | 'all'): string {
+  const labelled = label ? '' : `, __label: [l IN labels(${variable}) WHERE l <> 'Entity'][0]`;
+  const names = label
+    ? projectedProperties(label, reads)
+    : reads === 'all' ? 'all' : [...new Set([...Object.values(BASE_PROPERTIES).flat(), ...reads])];
+  if (names === 'all') return `${variable} {.*${labelled}}`;
+  // Names come from the schema's field definitions, never from a request; checked all the same.
+  for (const name of names) if (!propertyName.test(name)) throw new Error(`not a property name: ${name}`);
+  return `${variable} {${names.map((name) => `.${name}`).join(', ')}${labelled}}`;
 }
 
-/** A property was read from a light record that does not have it: answer from the complete record instead. */
-export class IncompleteRecordError extends Error {
+/** A resolver read a property its statement's plan did not project: a field does not say what it reads. */
+export class UnplannedReadError extends Error {
   constructor(readonly label: NodeLabel, readonly key: string, property: string) {
-    super(`${label} ${key}: ${property} is not in a light record`);
+    super(`${label} ${key}: ${property} was not planned (the field reading it must list it in its extensions.reads)`);
   }
 }
 
@@ -93,8 +98,7 @@ class Entity implements EntityRecord {
     this.key = props.key as string;
   }
 
-  // Read on first use, not in the constructor (a statement may leave the name out), then kept: lists are
-  // sorted by it, and a light record's props are a Proxy.
+  // Read on first use, then kept: lists are sorted by it, and a projected record's props are a Proxy.
   get name(): string {
     return (this.cachedName ??= this.props.name as string);
   }
@@ -134,21 +138,26 @@ export function toEntity(node: Node): EntityRecord {
   return new Entity(node.labels.find((l) => l !== 'Entity') as NodeLabel, node.properties as Record<string, unknown>, true);
 }
 
+/** A complete record from a map of every property of the node (`n {.*}`). */
+export function toEntityOf(label: NodeLabel, properties: Record<string, unknown>): EntityRecord {
+  return new Entity(label, properties, true);
+}
+
 /**
- * A light record from the properties a statement projected (lightProjection, or its own choice: the evidence
- * leaves out the findings' names); reading any property the statement did not project throws.
+ * A projected record from the properties a statement read (`projection`); reading any property the
+ * statement did not project throws UnplannedReadError. A map from `n {.*}` is complete.
  */
-export function toLightEntity(label: NodeLabel, properties: Record<string, unknown>): EntityRecord {
-  return new Entity(label, new Proxy(properties, lightGuards[label]), false);
+export function toProjectedEntity(label: NodeLabel, properties: Record<string, unknown>, complete = false): EntityRecord {
+  return complete ? new Entity(label, properties, true) : new Entity(label, new Proxy(properties, projectionGuards[label]), false);
 }
 
 // One Proxy handler per label (not per record): a property the statement did not project is absent from the
 // map (a projected property the node lacks is there, as null), and reading it throws.
-const lightGuards = Object.fromEntries(
+const projectionGuards = Object.fromEntries(
   nodeLabels.map((label) => {
     const handler: ProxyHandler<Record<string, unknown>> = {
       get(target, name, receiver) {
-        if (typeof name === 'string' && !(name in target) && name !== 'then') throw new IncompleteRecordError(label, target.key as string, name);
+        if (typeof name === 'string' && !(name in target) && name !== 'then') throw new UnplannedReadError(label, target.key as string, name);
         return Reflect.get(target, name, receiver);
       },
     };

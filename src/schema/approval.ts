@@ -8,7 +8,7 @@ import type { EntityRecord } from '../graph/records.js';
 import type { Neighbour } from '../graph/loaders.js';
 import { approvalKind, datePrecision } from '../ingest/corpus-schema.js';
 import { dateWindow, inForce, inForceValues, today } from '../regulatory-status.js';
-import { EntityInterface, neighbour, prop } from './common.js';
+import { along, reads, EntityInterface, neighbour, prop } from './common.js';
 import { ApprovalRef, ConditionRef, DrugRef, ProductRef, RegulatorRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
@@ -58,37 +58,38 @@ export async function approvalsOf(context: Context, query: QueryName, entity: En
 ApprovalRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
-    kind: t.field({ type: ApprovalKindEnum, resolve: (a) => prop<'AUTHORISATION'>(a, 'kind')! }),
-    regulator: t.field({ type: RegulatorRef, resolve: async (a, _x, c) => (await neighbour(c, a, 'ISSUED', 'IN'))! }),
-    issuingBody: t.string({ description: 'The body that issued it, e.g. "European Commission" for an EMA-route authorisation.', resolve: (a) => prop<string>(a, 'issuingBody')! }),
-    product: t.field({ type: ProductRef, resolve: async (a, _x, c) => (await neighbour(c, a, 'FOR_PRODUCT', 'OUT'))! }),
+    kind: t.field({ type: ApprovalKindEnum, resolve: (a) => prop<'AUTHORISATION'>(a, 'kind')!, ...reads('kind') }),
+    regulator: t.field({ type: RegulatorRef, ...along('ISSUED', 'IN'), resolve: async (a, _x, c) => (await neighbour(c, a, 'ISSUED', 'IN'))! }),
+    issuingBody: t.string({ description: 'The body that issued it, e.g. "European Commission" for an EMA-route authorisation.', resolve: (a) => prop<string>(a, 'issuingBody')!, ...reads('issuingBody') }),
+    product: t.field({ type: ProductRef, ...along('FOR_PRODUCT', 'OUT'), resolve: async (a, _x, c) => (await neighbour(c, a, 'FOR_PRODUCT', 'OUT'))! }),
     drug: t.field({
       type: DrugRef,
       nullable: true,
+      ...reads(),
       resolve: async (a, _x, c) => {
         const product = await neighbour(c, a, 'FOR_PRODUCT', 'OUT');
         return product ? neighbour(c, product, 'CONTAINS', 'OUT') : null;
       },
     }),
-    condition: t.field({ type: ConditionRef, resolve: async (a, _x, c) => (await neighbour(c, a, 'FOR_CONDITION', 'OUT'))! }),
-    indication: t.string({ resolve: (a) => prop<string>(a, 'indication')! }),
-    population: t.string({ nullable: true, resolve: (a) => prop<string>(a, 'population') }),
-    minimumAgeYears: t.int({ nullable: true, resolve: (a) => prop<number>(a, 'minimumAgeYears') }),
-    maximumAgeYears: t.int({ nullable: true, resolve: (a) => prop<number>(a, 'maximumAgeYears') }),
-    date: t.field({ type: 'Date', description: 'The first day the date can mean (see datePrecision).', resolve: (a) => prop<string>(a, 'dateStart')! }),
-    dateLast: t.field({ type: 'Date', description: 'The last day the date can mean: the same as date for DAY precision, the month\'s or year\'s last day otherwise.', resolve: (a) => dateWindow(prop<string>(a, 'date')!).last }),
-    withdrawnDate: t.string({ nullable: true, description: 'When it was withdrawn, at its own precision (YYYY, YYYY-MM or YYYY-MM-DD); null while in force.', resolve: (a) => prop<string>(a, 'withdrawnDate') }),
-    withdrawnDatePrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (a) => prop<'DAY'>(a, 'withdrawnDatePrecision') }),
+    condition: t.field({ type: ConditionRef, ...along('FOR_CONDITION', 'OUT'), resolve: async (a, _x, c) => (await neighbour(c, a, 'FOR_CONDITION', 'OUT'))! }),
+    indication: t.string({ resolve: (a) => prop<string>(a, 'indication')!, ...reads('indication') }),
+    population: t.string({ nullable: true, resolve: (a) => prop<string>(a, 'population'), ...reads('population') }),
+    minimumAgeYears: t.int({ nullable: true, resolve: (a) => prop<number>(a, 'minimumAgeYears'), ...reads('minimumAgeYears') }),
+    maximumAgeYears: t.int({ nullable: true, resolve: (a) => prop<number>(a, 'maximumAgeYears'), ...reads('maximumAgeYears') }),
+    date: t.field({ type: 'Date', description: 'The first day the date can mean (see datePrecision).', resolve: (a) => prop<string>(a, 'dateStart')!, ...reads('dateStart') }),
+    dateLast: t.field({ type: 'Date', description: 'The last day the date can mean: the same as date for DAY precision, the month\'s or year\'s last day otherwise.', resolve: (a) => dateWindow(prop<string>(a, 'date')!).last, ...reads('date') }),
+    withdrawnDate: t.string({ nullable: true, description: 'When it was withdrawn, at its own precision (YYYY, YYYY-MM or YYYY-MM-DD); null while in force.', resolve: (a) => prop<string>(a, 'withdrawnDate'), ...reads('withdrawnDate') }),
+    withdrawnDatePrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (a) => prop<'DAY'>(a, 'withdrawnDatePrecision'), ...reads('withdrawnDatePrecision') }),
     inForce: t.field({
       type: InForceEnum,
       args: { asOf: t.arg({ type: 'Date', description: 'Default: today (UTC).' }) },
       description: 'Whether it was in force on asOf, honest about dates known only to the month or year.',
       resolve: (a, args) => inForce(approvalDates(a), args.asOf ?? today()),
     }),
-    dateAsReported: t.string({ description: 'The date at its own precision: 2021-09-21, 2023-04, 2025, or an interval 2017-02/2024-05 (RANGE).', resolve: (a) => prop<string>(a, 'date')! }),
-    datePrecision: t.field({ type: DatePrecisionEnum, resolve: (a) => prop<'DAY'>(a, 'datePrecision')! }),
-    event: t.string({ resolve: (a) => prop<string>(a, 'event')! }),
-    notes: t.string({ nullable: true, resolve: (a) => prop<string>(a, 'notes') }),
+    dateAsReported: t.string({ description: 'The date at its own precision: 2021-09-21, 2023-04, 2025, or an interval 2017-02/2024-05 (RANGE).', resolve: (a) => prop<string>(a, 'date')!, ...reads('date') }),
+    datePrecision: t.field({ type: DatePrecisionEnum, resolve: (a) => prop<'DAY'>(a, 'datePrecision')!, ...reads('datePrecision') }),
+    event: t.string({ resolve: (a) => prop<string>(a, 'event')!, ...reads('event') }),
+    notes: t.string({ nullable: true, resolve: (a) => prop<string>(a, 'notes'), ...reads('notes') }),
   }),
 });
 
@@ -96,11 +97,11 @@ singularRoot('approval', 'Approval', ApprovalRef, 'An approval by key; null when
 pluralRoot('approvals', 'Approval', ApprovalRef, 'Approvals and opinions, paged.');
 
 builder.objectField(DrugRef, 'approvals', (t) =>
-  t.field({ type: [ApprovalRef], args: approvalArgs, resolve: (d, args, c) => approvalsOf(c, 'approvals-of-drugs', d, args) }),
+  t.field({ type: [ApprovalRef], ...reads(), args: approvalArgs, resolve: (d, args, c) => approvalsOf(c, 'approvals-of-drugs', d, args) }),
 );
 builder.objectField(ProductRef, 'approvals', (t) =>
-  t.field({ type: [ApprovalRef], args: approvalArgs, resolve: (p, args, c) => approvalsOf(c, 'approvals-of-products', p, args) }),
+  t.field({ type: [ApprovalRef], ...reads(), args: approvalArgs, resolve: (p, args, c) => approvalsOf(c, 'approvals-of-products', p, args) }),
 );
 builder.objectField(ConditionRef, 'approvals', (t) =>
-  t.field({ type: [ApprovalRef], args: approvalArgs, resolve: (x, args, c) => approvalsOf(c, 'approvals-of-conditions', x, args) }),
+  t.field({ type: [ApprovalRef], ...reads(), args: approvalArgs, resolve: (x, args, c) => approvalsOf(c, 'approvals-of-conditions', x, args) }),
 );

@@ -5,7 +5,7 @@
 import { armOf, armsOf, comparatorsOf, rateOf, type ArmShape, type ComparatorResultShape } from '../arms.js';
 import { builder } from '../builder.js';
 import { armRole } from '../ingest/corpus-schema.js';
-import { lookup, prop, ProvenanceType, RouteEnum, weakest, ConfidenceEnum } from './common.js';
+import { reads, lookup, prop, ProvenanceType, RouteEnum, weakest, ConfidenceEnum } from './common.js';
 import { DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
 
 export const ArmRoleEnum = builder.enumType('ArmRole', {
@@ -46,18 +46,18 @@ export const ComparatorResultRef = builder.objectRef<ComparatorResultShape>('Com
 });
 
 builder.objectFields(StudyRef, (t) => ({
-  arms: t.field({ type: [ArmRef], description: 'The arms, as randomised or assigned; empty for a report of one group.', resolve: armsOf }),
-  primaryEndpoint: t.string({ nullable: true, resolve: (s) => prop<string>(s, 'primaryEndpoint') }),
-  controlled: t.boolean({ description: 'The study has a comparator arm (placebo, vehicle, another treatment, no intervention).', resolve: (s) => armsOf(s).some((a) => a.role !== 'EXPERIMENTAL') }),
+  arms: t.field({ type: [ArmRef], description: 'The arms, as randomised or assigned; empty for a report of one group.', resolve: armsOf, ...reads('arms') }),
+  primaryEndpoint: t.string({ nullable: true, resolve: (s) => prop<string>(s, 'primaryEndpoint'), ...reads('primaryEndpoint') }),
+  controlled: t.boolean({ description: 'The study has a comparator arm (placebo, vehicle, another treatment, no intervention).', resolve: (s) => armsOf(s).some((a) => a.role !== 'EXPERIMENTAL'), ...reads('arms') }),
 }));
 
 builder.objectFields(FindingRef, (t) => ({
-  arm: t.field({ type: ArmRef, nullable: true, description: 'The arm of the study this is the result of; null for a report of one group.', resolve: armOf }),
-  endpoint: t.string({ nullable: true, resolve: (f) => prop<string>(f, 'endpoint') }),
-  timepointWeeks: t.float({ nullable: true, resolve: (f) => prop<number>(f, 'timepointWeeks') }),
-  primary: t.boolean({ nullable: true, description: "Whether the endpoint is the study's primary endpoint; null when not said.", resolve: (f) => prop<boolean>(f, 'primary') }),
-  responseRate: t.float({ nullable: true, description: 'responders / patients where both are stated; never estimated.', resolve: (f) => rateOf({ patients: prop<number>(f, 'patients'), responders: prop<number>(f, 'responders') }) }),
-  responseRatePercent: t.float({ nullable: true, description: 'A percentage the source states without the count behind it.', resolve: (f) => prop<number>(f, 'responseRatePercent') }),
-  controlled: t.boolean({ description: 'Its study has a comparator arm.', resolve: (f) => prop<boolean>(f, 'controlled') === true }),
-  comparators: t.field({ type: [ComparatorResultRef], description: "The comparator arms' results for the same endpoint and time point.", resolve: comparatorsOf }),
+  arm: t.field({ type: ArmRef, nullable: true, description: 'The arm of the study this is the result of; null for a report of one group.', resolve: armOf, ...reads('arm') }),
+  endpoint: t.string({ nullable: true, resolve: (f) => prop<string>(f, 'endpoint'), ...reads('endpoint') }),
+  timepointWeeks: t.float({ nullable: true, resolve: (f) => prop<number>(f, 'timepointWeeks'), ...reads('timepointWeeks') }),
+  primary: t.boolean({ nullable: true, description: "Whether the endpoint is the study's primary endpoint; null when not said.", resolve: (f) => prop<boolean>(f, 'primary'), ...reads('primary') }),
+  responseRate: t.float({ nullable: true, description: 'responders / patients where both are stated; never estimated.', resolve: (f) => rateOf({ patients: prop<number>(f, 'patients'), responders: prop<number>(f, 'responders') }), ...reads('patients', 'responders') }),
+  responseRatePercent: t.float({ nullable: true, description: 'A percentage the source states without the count behind it.', resolve: (f) => prop<number>(f, 'responseRatePercent'), ...reads('responseRatePercent') }),
+  controlled: t.boolean({ description: 'Its study has a comparator arm.', resolve: (f) => prop<boolean>(f, 'controlled') === true, ...reads('controlled') }),
+  comparators: t.field({ type: [ComparatorResultRef], description: "The comparator arms' results for the same endpoint and time point.", resolve: comparatorsOf, ...reads('comparators') }),
 }));

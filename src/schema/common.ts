@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import type { EntityRecord, Provenance, Xref } from '../graph/records.js';
 import { nodeLabels, relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
 import { idKeyOf } from './asked-ids.js';
+import type { FieldNeeds } from '../graph/selection.js';
 
 /** A calendar date as graphql-scalars checks it (RFC 3339 full-date: no 2023-02-30), kept as its YYYY-MM-DD text. */
 function calendarDate(value: unknown): string {
@@ -102,18 +103,29 @@ export const EntityInterface = builder.interfaceRef<EntityRecord>('Entity').impl
   interfaces: [builder.nodeInterfaceRef()],
   resolveType: (entity) => entity.label,
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'Stable, unique per type, human-readable; lookups are case-insensitive.' }),
-    name: t.exposeString('name'),
-    synonyms: t.stringList({ resolve: (e) => e.synonyms }),
-    description: t.string({ nullable: true, resolve: (e) => prop<string>(e, 'description') }),
-    xrefs: t.field({ type: [XrefType], resolve: (e) => e.xrefs }),
-    sources: t.field({ type: [ProvenanceType], resolve: (e) => e.sources }),
-    confidence: t.field({ type: ConfidenceEnum, resolve: (e) => weakest(e.sources) }),
-    entityType: t.field({ type: EntityTypeEnum, resolve: (e) => e.label }),
+    key: t.exposeString('key', { description: 'Stable, unique per type, human-readable; lookups are case-insensitive.', ...reads() }),
+    name: t.exposeString('name', reads()),
+    synonyms: t.stringList({ resolve: (e) => e.synonyms, ...reads('synonyms') }),
+    description: t.string({ nullable: true, resolve: (e) => prop<string>(e, 'description'), ...reads('description') }),
+    xrefs: t.field({ type: [XrefType], resolve: (e) => e.xrefs, ...reads('xrefs') }),
+    sources: t.field({ type: [ProvenanceType], resolve: (e) => e.sources, ...reads('sources') }),
+    confidence: t.field({ type: ConfidenceEnum, resolve: (e) => weakest(e.sources), ...reads('sources') }),
+    entityType: t.field({ type: EntityTypeEnum, resolve: (e) => e.label, ...reads() }),
   }),
 });
 
-/** Reads an optional scalar property of the node (of a light record without it: IncompleteRecordError). */
+/**
+ * What a field of an entity reads of its node, for the plan of src/graph/selection.ts: the properties its
+ * resolver reads besides the key and name (none: it needs only those, e.g. a field that loads by key).
+ */
+export const reads = (...properties: string[]) => ({ extensions: { reads: properties } satisfies FieldNeeds });
+
+/** A field listing the neighbours along one relationship (`node`: the sub-field holding each, in a list of links). */
+export const along = (type: RelationshipType, direction: Direction, node?: string) => ({
+  extensions: { relationship: { type, direction, node }, reads: [] } satisfies FieldNeeds,
+});
+
+/** Reads an optional scalar property of the node (one its field's `reads` names: src/graph/selection.ts). */
 export function prop<T>(entity: EntityRecord, name: string): T | null {
   return (entity.props[name] as T | undefined) ?? null;
 }

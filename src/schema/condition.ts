@@ -1,6 +1,6 @@
 // Condition and ConditionCategory (grouping by pathogenic mechanism, as in the review).
 import { builder } from '../builder.js';
-import { ConfidenceEnum, EntityInterface, neighbour, neighbourNodes, neighbours, prop } from './common.js';
+import { along, ConfidenceEnum, EntityInterface, neighbour, neighbourNodes, neighbours, prop, reads } from './common.js';
 import { ConditionCategoryRef, ConditionRef, FindingRef, PathwayRef } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { ConditionLinkRef } from './pathway.js';
@@ -12,23 +12,27 @@ ConditionRef.implement({
     category: t.field({
       type: ConditionCategoryRef,
       nullable: true,
+      ...along('IN_CATEGORY', 'OUT'),
       description: 'Its pathogenic-mechanism group; null for conditions the review did not group (e.g. on-label ones).',
       resolve: (c, _a, context) => neighbour(context, c, 'IN_CATEGORY', 'OUT'),
     }),
-    categoryBasis: t.string({ nullable: true, description: 'Why the condition sits in its category (often a curators\' inference).', resolve: (c) => prop<string>(c, 'categoryBasis') }),
-    categoryConfidence: t.field({ type: ConfidenceEnum, nullable: true, resolve: (c) => prop<'PARTIAL'>(c, 'categoryConfidence') }),
-    labelStatusNote: t.string({ nullable: true, description: "Curated note on topical ruxolitinib's label status here.", resolve: (c) => prop<string>(c, 'labelStatusNote') }),
+    categoryBasis: t.string({ nullable: true, description: 'Why the condition sits in its category (often a curators\' inference).', resolve: (c) => prop<string>(c, 'categoryBasis'), ...reads('categoryBasis') }),
+    categoryConfidence: t.field({ type: ConfidenceEnum, nullable: true, resolve: (c) => prop<'PARTIAL'>(c, 'categoryConfidence'), ...reads('categoryConfidence') }),
+    labelStatusNote: t.string({ nullable: true, description: "Curated note on topical ruxolitinib's label status here.", resolve: (c) => prop<string>(c, 'labelStatusNote'), ...reads('labelStatusNote') }),
     pathways: t.field({
       type: [PathwayRef],
+      ...along('IMPLICATED_IN', 'IN'),
       resolve: (c, _a, context) => neighbourNodes(context, c, 'IMPLICATED_IN', 'IN'),
     }),
     pathwayLinks: t.field({
       type: [ConditionLinkRef],
+      ...along('IMPLICATED_IN', 'IN', 'pathway'),
       resolve: async (c, _a, context) =>
         (await neighbours(context, c, 'IMPLICATED_IN', 'IN')).map((n) => ({ pathway: n.node, condition: c, link: n.rel })),
     }),
     findings: t.field({
       type: [FindingRef],
+      ...along('IN_CONDITION', 'IN'),
       args: findingArgs,
       resolve: async (c, args, context) => filterFindings(await neighbourNodes(context, c, 'IN_CONDITION', 'IN'), args),
     }),
@@ -40,6 +44,7 @@ ConditionCategoryRef.implement({
   fields: (t) => ({
     conditions: t.field({
       type: [ConditionRef],
+      ...along('IN_CATEGORY', 'IN'),
       resolve: (c, _a, context) => neighbourNodes(context, c, 'IN_CATEGORY', 'IN'),
     }),
   }),

@@ -1,6 +1,6 @@
 // Drug: identity, targets (with action and potency), products, findings, approvals.
 import { builder } from '../builder.js';
-import { EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, RouteEnum } from './common.js';
+import { along, EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, reads, RouteEnum } from './common.js';
 import { linkSources } from './link-sources.js';
 import { DrugRef, ProductRef, FindingRef, TargetInteractionRef, TargetRef, type InteractionShape } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
@@ -20,11 +20,12 @@ export const ActionEnum = builder.enumType('Action', {
 DrugRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
-    routes: t.field({ type: [RouteEnum], resolve: (d) => prop<('TOPICAL' | 'ORAL')[]>(d, 'routes') ?? [] }),
-    developmentStatus: t.field({ type: DevelopmentStatusEnum, resolve: (d) => prop<'APPROVED'>(d, 'developmentStatus')! }),
-    selectivity: t.string({ nullable: true, resolve: (d) => prop<string>(d, 'selectivity') }),
+    routes: t.field({ type: [RouteEnum], resolve: (d) => prop<('TOPICAL' | 'ORAL')[]>(d, 'routes') ?? [], ...reads('routes') }),
+    developmentStatus: t.field({ type: DevelopmentStatusEnum, resolve: (d) => prop<'APPROVED'>(d, 'developmentStatus')!, ...reads('developmentStatus') }),
+    selectivity: t.string({ nullable: true, resolve: (d) => prop<string>(d, 'selectivity'), ...reads('selectivity') }),
     targets: t.field({
       type: [TargetInteractionRef],
+      ...along('INTERACTS_WITH', 'OUT', 'target'),
       description: 'The targets the drug acts on, most potent first. Off-target (secondary) activity only with includeSecondary.',
       args: { includeSecondary: t.arg.boolean({ defaultValue: false, description: 'Also weaker off-target (secondary) activity; default: primary targets only.' }) },
       resolve: async (drug, args, context) =>
@@ -35,10 +36,12 @@ DrugRef.implement({
     }),
     products: t.field({
       type: [ProductRef],
+      ...along('CONTAINS', 'IN'),
       resolve: (drug, _args, context) => neighbourNodes(context, drug, 'CONTAINS', 'IN'),
     }),
     findings: t.field({
       type: [FindingRef],
+      ...along('OF_DRUG', 'IN'),
       args: findingArgs,
       resolve: async (drug, args, context) => filterFindings(await neighbourNodes(context, drug, 'OF_DRUG', 'IN'), args),
     }),

@@ -4,13 +4,16 @@ import type { Node } from 'neo4j-driver';
 import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { toEntity, toLightEntity, type EntityRecord } from '../graph/records.js';
+import { toEntity, toProjectedEntity, type EntityRecord } from '../graph/records.js';
+import { projectedStatement } from '../graph/cypher.js';
+import { edgeKey, planOf, subSelections } from '../graph/selection.js';
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { entitiesByName } from '../graph/loaders.js';
 import {
   authorisedRoutes, regulatoryFacts, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator,
 } from '../regulatory-status.js';
 import { comparatorsOf, rateOf } from '../arms.js';
-import { RouteEnum } from './common.js';
+import { reads, RouteEnum } from './common.js';
 import { knownKeyOrThrow } from '../known-keys.js';
 import { orFail, RegulatoryStatusRef } from './regulatory-status.js';
 import { ConditionRef, DrugRef, FindingRef, RegulatorRef } from './refs.js';
@@ -68,18 +71,44 @@ export function summariseComparators(allFindings: EntityRecord[]) {
   return sums([...byKey.values()]);
 }
 
-// The loader's key: the question as JSON, so no character of a user's key can be mistaken for a separator.
-const pairKey = (drug: string, condition: string, route: Route | null, includeRetracted: boolean) =>
-  JSON.stringify([drug.toLowerCase(), condition.toLowerCase(), route, includeRetracted]);
+/** What the summary itself reads of every finding (its sums, routes and arms), besides what the query asks. */
+const SUMMARY_READS = ['outcome', 'patients', 'responders', 'responseRatePercent', 'route', 'primary', 'arm', 'comparators', 'controlled', 'retracted'];
+
+/** The properties of findings and of their studies a query's selection reads (through `findings`). */
+export interface EvidenceReads {
+  finding: ReadonlySet<string> | 'all';
+  study: ReadonlySet<string> | 'all';
+}
+
+const list = (reads: ReadonlySet<string> | 'all') => (reads === 'all' ? 'all' : [...reads].sort());
+
+/** What the selection of an evidence summary (a field returning EvidenceSummary) reads of findings and studies. */
+export function evidenceReads(info: GraphQLResolveInfo): EvidenceReads {
+  const { fields } = subSelections(info, info.fieldNodes, getNamedType(info.returnType), 'findings');
+  const plan = planOf(info, 'Finding', fields);
+  const study = plan.children.get(edgeKey('REPORTS', 'IN'))?.node.reads ?? new Set<string>();
+  return { finding: plan.reads === 'all' ? 'all' : new Set([...plan.reads, ...SUMMARY_READS]), study };
+}
+
+const union = (a: ReadonlySet<string> | 'all', b: ReadonlySet<string> | 'all') => (a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]));
+
+// The loader's key: the question and what it reads, as JSON, so no character of a user's key can be mistaken
+// for a separator, and an answer read for fewer properties is never reused for a selection that needs more.
+const pairKey = (drug: string, condition: string, route: Route | null, includeRetracted: boolean, reads: EvidenceReads) =>
+  JSON.stringify([drug.toLowerCase(), condition.toLowerCase(), route, includeRetracted, list(reads.finding), list(reads.study)]);
 
 /** Evidence for many (drug, condition, route) triples in one round trip per request tick. */
 function evidenceLoader(context: Context) {
   return new DataLoader<string, EvidenceShape | null>(async (ids) => {
+    let reads: EvidenceReads = { finding: new Set(SUMMARY_READS), study: new Set() };
     const pairs = ids.map((id) => {
-      const [drug, condition, route, includeRetracted] = JSON.parse(id) as [string, string, Route | null, boolean];
+      const [drug, condition, route, includeRetracted, finding, study] = JSON.parse(id) as [string, string, Route | null, boolean, string[] | 'all', string[] | 'all'];
+      reads = { finding: union(reads.finding, finding === 'all' ? 'all' : new Set(finding)), study: union(reads.study, study === 'all' ? 'all' : new Set(study)) };
       return { id, drug, condition, route, includeRetracted };
     });
-    const records = await context.executor.read('evidence', context.cypher.query('evidence'), { pairs });
+    // One statement for the batch, reading what any of its selections reads.
+    const statement = projectedStatement(context.cypher.query('evidence'), { f: reads.finding, s: reads.study });
+    const records = await context.executor.read('evidence', statement, { pairs });
     const byId = new Map<string, EvidenceShape>();
     for (const r of records) {
       type Properties = Record<string, unknown>;
@@ -88,9 +117,9 @@ function evidenceLoader(context: Context) {
       const findings = new Map<string, EntityRecord>();
       const studiesOf = new Map<string, EntityRecord[]>();
       for (const row of rows) {
-        const finding = toLightEntity('Finding', row.finding!);
+        const finding = toProjectedEntity('Finding', row.finding!, reads.finding === 'all');
         findings.set(finding.key, finding);
-        studiesOf.set(finding.key, [...(studiesOf.get(finding.key) ?? []), toLightEntity('Study', row.study)]);
+        studiesOf.set(finding.key, [...(studiesOf.get(finding.key) ?? []), toProjectedEntity('Study', row.study, reads.study === 'all')]);
       }
       // What Finding.study and the regulator fields will ask for came with the evidence: prime their loaders.
       for (const [key, studies] of studiesOf) context.neighbourNodes('REPORTS', 'IN').prime(key, studies.sort(entitiesByName));
@@ -117,9 +146,9 @@ function evidenceLoader(context: Context) {
 }
 
 const loaders = new WeakMap<Context, DataLoader<string, EvidenceShape | null>>();
-export function loadEvidence(context: Context, drug: string, condition: string, route: Route | null, includeRetracted = false) {
+export function loadEvidence(context: Context, reads: EvidenceReads, drug: string, condition: string, route: Route | null, includeRetracted = false) {
   if (!loaders.has(context)) loaders.set(context, evidenceLoader(context));
-  return loaders.get(context)!.load(pairKey(drug, condition, route, includeRetracted));
+  return loaders.get(context)!.load(pairKey(drug, condition, route, includeRetracted, reads));
 }
 
 export const regulatorsByKey = (context: Context, keys: string[]) => context.entities('Regulator').loadMany(keys).then(orFail);
@@ -166,13 +195,13 @@ builder.queryField('evidence', (t) =>
       route: t.arg({ type: RouteEnum }),
       includeRetracted: t.arg.boolean({ defaultValue: false, description: 'Also count findings a curator retracted.' }),
     },
-    resolve: (_root, args, context) => evidenceOrUnknownKey(context, args.drug, args.condition, args.route ?? null, args.includeRetracted ?? false),
+    resolve: (_root, args, context, info) => evidenceOrUnknownKey(context, evidenceReads(info), args.drug, args.condition, args.route ?? null, args.includeRetracted ?? false),
   }),
 );
 
 /** The evidence, or (when no row came back) UNKNOWN_KEY naming the key that names nothing, with suggestions. */
-async function evidenceOrUnknownKey(context: Context, drug: string, condition: string, route: Route | null, includeRetracted: boolean) {
-  const evidence = await loadEvidence(context, drug, condition, route, includeRetracted);
+async function evidenceOrUnknownKey(context: Context, reads: EvidenceReads, drug: string, condition: string, route: Route | null, includeRetracted: boolean) {
+  const evidence = await loadEvidence(context, reads, drug, condition, route, includeRetracted);
   if (evidence) return evidence;
   await knownKeyOrThrow(context, 'Drug', drug, 'drug');
   await knownKeyOrThrow(context, 'Condition', condition, 'condition');
@@ -182,13 +211,14 @@ async function evidenceOrUnknownKey(context: Context, drug: string, condition: s
 builder.objectField(DrugRef, 'evidence', (t) =>
   t.field({
     type: EvidenceSummaryRef,
+    ...reads(),
     nullable: true,
     args: {
       condition: t.arg.string({ required: true }),
       route: t.arg({ type: RouteEnum }),
       includeRetracted: t.arg.boolean({ defaultValue: false, description: 'Also count findings a curator retracted.' }),
     },
-    resolve: (drug, args, context) => evidenceOrUnknownKey(context, drug.key, args.condition, args.route ?? null, args.includeRetracted ?? false),
+    resolve: (drug, args, context, info) => evidenceOrUnknownKey(context, evidenceReads(info), drug.key, args.condition, args.route ?? null, args.includeRetracted ?? false),
   }),
 );
 

@@ -4,7 +4,7 @@ import { builder } from '../builder.js';
 import { addFinding, retractFinding } from '../curation/findings.js';
 import type { EntityRecord } from '../graph/records.js';
 import { AuditEventRef, auditTrailOf } from './audit.js';
-import { EntityInterface, includeRetractedArg, neighbour, neighbourNodes, prop, ProvenanceInput, RouteEnum, unlessRetracted } from './common.js';
+import { along, EntityInterface, includeRetractedArg, reads, neighbour, neighbourNodes, prop, ProvenanceInput, RouteEnum, unlessRetracted } from './common.js';
 import { ConditionRef, DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
 import { pageOfList } from './connections.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -22,26 +22,26 @@ const str = (name: string) => (f: EntityRecord) => prop<string>(f, name);
 FindingRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
-    study: t.field({ type: StudyRef, resolve: async (f, _a, c) => (await neighbour(c, f, 'REPORTS', 'IN'))! }),
-    drug: t.field({ type: DrugRef, resolve: async (f, _a, c) => (await neighbour(c, f, 'OF_DRUG', 'OUT'))! }),
-    product: t.field({ type: ProductRef, nullable: true, resolve: (f, _a, c) => neighbour(c, f, 'WITH_PRODUCT', 'OUT') }),
-    condition: t.field({ type: ConditionRef, resolve: async (f, _a, c) => (await neighbour(c, f, 'IN_CONDITION', 'OUT'))! }),
-    route: t.field({ type: RouteEnum, resolve: (f) => prop<'TOPICAL'>(f, 'route')! }),
-    patients: t.int({ nullable: true, description: 'Patients in the study or arm as reported (may include comparator arms: see the study design); null when not stated.', resolve: (f) => prop<number>(f, 'patients') }),
-    responders: t.int({ nullable: true, description: 'Patients responding (see responderDefinition); null when not countable from the source.', resolve: (f) => prop<number>(f, 'responders') }),
-    responderDefinition: t.string({ nullable: true, resolve: str('responderDefinition') }),
-    outcome: t.field({ type: OutcomeEnum, nullable: true, resolve: (f) => prop<'IMPROVED'>(f, 'outcome') }),
-    outcomeAsReported: t.string({ nullable: true, resolve: str('outcomeAsReported') }),
-    regimen: t.string({ nullable: true, resolve: str('regimen') }),
-    durationWeeks: t.float({ nullable: true, resolve: (f) => prop<number>(f, 'durationWeeks') }),
-    durationAsReported: t.string({ nullable: true, resolve: str('durationAsReported') }),
-    adverseEvents: t.string({ nullable: true, resolve: str('adverseEvents') }),
-    summary: t.string({ nullable: true, resolve: str('summary') }),
-    retracted: t.boolean({ description: 'A curator withdrew it (see retraction); it stays, out of evidence unless asked for.', resolve: (f) => f.props.retracted === true }),
+    study: t.field({ type: StudyRef, ...along('REPORTS', 'IN'), resolve: async (f, _a, c) => (await neighbour(c, f, 'REPORTS', 'IN'))! }),
+    drug: t.field({ type: DrugRef, ...along('OF_DRUG', 'OUT'), resolve: async (f, _a, c) => (await neighbour(c, f, 'OF_DRUG', 'OUT'))! }),
+    product: t.field({ type: ProductRef, nullable: true, ...along('WITH_PRODUCT', 'OUT'), resolve: (f, _a, c) => neighbour(c, f, 'WITH_PRODUCT', 'OUT') }),
+    condition: t.field({ type: ConditionRef, ...along('IN_CONDITION', 'OUT'), resolve: async (f, _a, c) => (await neighbour(c, f, 'IN_CONDITION', 'OUT'))! }),
+    route: t.field({ type: RouteEnum, resolve: (f) => prop<'TOPICAL'>(f, 'route')!, ...reads('route') }),
+    patients: t.int({ nullable: true, description: 'Patients in the study or arm as reported (may include comparator arms: see the study design); null when not stated.', resolve: (f) => prop<number>(f, 'patients'), ...reads('patients') }),
+    responders: t.int({ nullable: true, description: 'Patients responding (see responderDefinition); null when not countable from the source.', resolve: (f) => prop<number>(f, 'responders'), ...reads('responders') }),
+    responderDefinition: t.string({ nullable: true, resolve: str('responderDefinition'), ...reads('responderDefinition') }),
+    outcome: t.field({ type: OutcomeEnum, nullable: true, resolve: (f) => prop<'IMPROVED'>(f, 'outcome'), ...reads('outcome') }),
+    outcomeAsReported: t.string({ nullable: true, resolve: str('outcomeAsReported'), ...reads('outcomeAsReported') }),
+    regimen: t.string({ nullable: true, resolve: str('regimen'), ...reads('regimen') }),
+    durationWeeks: t.float({ nullable: true, resolve: (f) => prop<number>(f, 'durationWeeks'), ...reads('durationWeeks') }),
+    durationAsReported: t.string({ nullable: true, resolve: str('durationAsReported'), ...reads('durationAsReported') }),
+    adverseEvents: t.string({ nullable: true, resolve: str('adverseEvents'), ...reads('adverseEvents') }),
+    summary: t.string({ nullable: true, resolve: str('summary'), ...reads('summary') }),
+    retracted: t.boolean({ description: 'A curator withdrew it (see retraction); it stays, out of evidence unless asked for.', resolve: (f) => f.props.retracted === true, ...reads('retracted') }),
     retraction: t.field({ type: RetractionRef, nullable: true, resolve: (f) => (f.props.retracted === true ? f : null) }),
-    curatedBy: t.string({ nullable: true, description: 'The id of the token that added it; null for the curated corpus (data/).', resolve: str('createdBy') }),
-    curatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was added (UTC); null for the curated corpus.', resolve: str('createdAt') }),
-    auditTrail: t.field({ type: [AuditEventRef], description: 'Every curation write on it, oldest first.', resolve: (f, _a, c) => auditTrailOf(c, f.key) }),
+    curatedBy: t.string({ nullable: true, description: 'The id of the token that added it; null for the curated corpus (data/).', resolve: str('createdBy'), ...reads('createdBy') }),
+    curatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was added (UTC); null for the curated corpus.', resolve: str('createdAt'), ...reads('createdAt') }),
+    auditTrail: t.field({ type: [AuditEventRef], ...reads(), description: 'Every curation write on it, oldest first.', resolve: (f, _a, c) => auditTrailOf(c, f.key) }),
   }),
 });
 
@@ -73,6 +73,7 @@ export function findingsConnectionField(ref: typeof DrugRef, type: RelationshipT
     t.connection(
       {
         type: FindingRef,
+        ...reads(),
         args: findingArgs,
         resolve: async (entity, args, context) => {
           const all = filterFindings(await neighbourNodes(context, entity, type, direction), args);
@@ -112,9 +113,9 @@ pluralRoot(
 
 const RetractionRef = builder.objectRef<EntityRecord>('Retraction').implement({
   fields: (t) => ({
-    reason: t.string({ resolve: (f) => prop<string>(f, 'retractionReason')! }),
-    at: t.field({ type: 'DateTime', description: 'When (UTC).', resolve: (f) => prop<string>(f, 'retractedAt')! }),
-    by: t.string({ description: 'The id of the token that retracted it.', resolve: (f) => prop<string>(f, 'retractedBy')! }),
+    reason: t.string({ resolve: (f) => prop<string>(f, 'retractionReason')!, ...reads('retractionReason') }),
+    at: t.field({ type: 'DateTime', description: 'When (UTC).', resolve: (f) => prop<string>(f, 'retractedAt')!, ...reads('retractedAt') }),
+    by: t.string({ description: 'The id of the token that retracted it.', resolve: (f) => prop<string>(f, 'retractedBy')!, ...reads('retractedBy') }),
   }),
 });
 

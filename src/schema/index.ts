@@ -1,6 +1,5 @@
 // Imports every part of the schema (each registers its types on the builder) and builds it.
 import { builder } from '../builder.js';
-import { completeLightRecords } from './complete-records.js';
 import { forwardPagingOnly } from './connections.js';
 import './common.js';
 import './drug.js';
@@ -21,4 +20,4 @@ import './uses.js';
 import './audit.js';
 import './meta.js';
 
-export const schema = forwardPagingOnly(completeLightRecords(builder.toSchema()));
+export const schema = forwardPagingOnly(builder.toSchema());

@@ -1,10 +1,12 @@
 // paths(from, to) between any two entities and mechanisms(drug, condition): drug -> target -> pathway ->
 // condition. Every step carries its relationship type and sources.
-import { GraphQLError } from 'graphql';
+import { getNamedType, GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
 import { MAX_PATH_LENGTH } from '../graph/cypher.js';
-import { toEntity, toLightEntity, toLightRelationship, toRelationship, type EntityRecord, type RelationshipRecord } from '../graph/records.js';
+import { toEntity, toLightRelationship, toProjectedEntity, toRelationship, type EntityRecord, type RelationshipRecord } from '../graph/records.js';
+import { projectedStatement } from '../graph/cypher.js';
+import { planOf, subSelections } from '../graph/selection.js';
 import { linkSources } from './link-sources.js';
 import { nodeLabels, type NodeLabel, type RelationshipType } from '../graph-model.js';
 import { knownKeyOrThrow, nearestKeys, unknownKeyError } from '../known-keys.js';
@@ -44,7 +46,7 @@ function badInput(message: string, extensions: Record<string, unknown> = {}) {
 type LightNode = Record<string, unknown> & { __label: NodeLabel; key: string };
 interface StepRow { type: RelationshipType; start: string; props: Record<string, unknown>; id?: string }
 
-/** Turns the rows of paths.cypher (light records) / mechanisms.cypher (nodes) into paths with steps in path order. */
+/** Turns the rows of paths.cypher (projected records) / mechanisms.cypher (nodes) into paths with steps in path order. */
 function toPath(entities: EntityRecord[], steps: StepRow[]): PathShape {
   return {
     nodes: entities,
@@ -58,7 +60,24 @@ function toPath(entities: EntityRecord[], steps: StepRow[]): PathShape {
   };
 }
 
-const lightNode = (n: LightNode) => toLightEntity(n.__label, n);
+const projectedNode = (reads: ReadonlySet<string> | 'all') => (n: LightNode) => toProjectedEntity(n.__label, n, reads === 'all');
+
+/** What the selection reads of a path's nodes (`nodes`, `steps { from to }`), whatever their labels. */
+function pathNodeReads(info: GraphQLResolveInfo): ReadonlySet<string> | 'all' {
+  const pathType = getNamedType(info.returnType);
+  const steps = subSelections(info, info.fieldNodes, pathType, 'steps');
+  const fields = [
+    ...subSelections(info, info.fieldNodes, pathType, 'nodes').fields,
+    ...(steps.type ? [...subSelections(info, steps.fields, steps.type, 'from').fields, ...subSelections(info, steps.fields, steps.type, 'to').fields] : []),
+  ];
+  const reads = new Set<string>();
+  for (const label of nodeLabels) {
+    const plan = planOf(info, label, fields);
+    if (plan.reads === 'all') return 'all';
+    for (const property of plan.reads) reads.add(property);
+  }
+  return reads;
+}
 
 /** "drug:ruxolitinib" or "ruxolitinib" as a label (when the prefix names one) and a key. */
 function parseRef(ref: string): { label: NodeLabel | null; key: string } {
@@ -94,14 +113,15 @@ builder.queryField('paths', (t) =>
       maxLength: t.arg.int({ defaultValue: 4 }),
       first: t.arg.int({ defaultValue: 10 }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const maxLength = args.maxLength ?? 4;
       const first = args.first ?? 10;
       const { maxPathLength, maxPaths } = context.limits;
       if (maxLength < 1 || maxLength > maxPathLength) throw badInput(`maxLength must be between 1 and ${maxPathLength}.`, { maximum: maxPathLength });
       if (first < 1 || first > maxPaths) throw badInput(`first must be between 1 and ${maxPaths}.`, { maximum: maxPaths });
       // One round trip resolves both ends and searches (no paths when an end is unknown or ambiguous).
-      const [record] = await context.executor.read('paths', context.cypher.paths(maxLength), {
+      const reads = pathNodeReads(info);
+      const [record] = await context.executor.read('paths', projectedStatement(context.cypher.paths(maxLength), { n: reads }), {
         from: parseRef(args.from),
         to: parseRef(args.to),
         first,
@@ -110,7 +130,7 @@ builder.queryField('paths', (t) =>
       await refuseUnknown(context, args.to, record.get('tos'), 'to');
       refuseAmbiguous(args.from, record.get('froms'));
       refuseAmbiguous(args.to, record.get('tos'));
-      return (record.get('paths') as { nodes: LightNode[]; steps: StepRow[] }[]).map((p) => toPath(p.nodes.map(lightNode), p.steps));
+      return (record.get('paths') as { nodes: LightNode[]; steps: StepRow[] }[]).map((p) => toPath(p.nodes.map(projectedNode(reads)), p.steps));
     },
   }),
 );

@@ -1,16 +1,16 @@
 // Product: a marketed form of a drug (brand, formulation, route, strength).
-import { EntityInterface, neighbour, prop, RouteEnum } from './common.js';
+import { along, reads, EntityInterface, neighbour, prop, RouteEnum } from './common.js';
 import { DrugRef, ProductRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
 ProductRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
-    brand: t.string({ resolve: (p) => p.name }),
-    drug: t.field({ type: DrugRef, resolve: async (p, _a, c) => (await neighbour(c, p, 'CONTAINS', 'OUT'))! }),
-    formulation: t.string({ nullable: true, resolve: (p) => prop<string>(p, 'formulation') }),
-    route: t.field({ type: RouteEnum, resolve: (p) => prop<'TOPICAL'>(p, 'route')! }),
-    strength: t.string({ nullable: true, resolve: (p) => prop<string>(p, 'strength') }),
+    brand: t.string({ resolve: (p) => p.name, ...reads() }),
+    drug: t.field({ type: DrugRef, ...along('CONTAINS', 'OUT'), resolve: async (p, _a, c) => (await neighbour(c, p, 'CONTAINS', 'OUT'))! }),
+    formulation: t.string({ nullable: true, resolve: (p) => prop<string>(p, 'formulation'), ...reads('formulation') }),
+    route: t.field({ type: RouteEnum, resolve: (p) => prop<'TOPICAL'>(p, 'route')!, ...reads('route') }),
+    strength: t.string({ nullable: true, resolve: (p) => prop<string>(p, 'strength'), ...reads('strength') }),
   }),
 });
 

@@ -1,6 +1,6 @@
 // Regulator: an agency and the approvals it issued.
 import { toRelationship } from '../graph/records.js';
-import { EntityInterface, neighbourNodes, prop } from './common.js';
+import { along, reads, EntityInterface, neighbourNodes, prop } from './common.js';
 import { approvalArgs, filterApprovals } from './approval.js';
 
 // A regulator's approvals are its own: no `regulator` argument to filter them by.
@@ -11,9 +11,10 @@ import { pluralRoot, singularRoot } from './roots.js';
 RegulatorRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
-    jurisdiction: t.string({ resolve: (r) => prop<string>(r, 'jurisdiction')! }),
+    jurisdiction: t.string({ resolve: (r) => prop<string>(r, 'jurisdiction')!, ...reads('jurisdiction') }),
     approvals: t.field({
       type: [ApprovalRef],
+      ...along('ISSUED', 'OUT'),
       args: regulatorApprovalArgs,
       resolve: async (r, args, c) =>
         filterApprovals(

@@ -5,6 +5,8 @@ import { builder, type AppTypes } from '../builder.js';
 import type { Context } from '../context.js';
 import type { NodeLabel } from '../graph-model.js';
 import { knownKeyOrThrow } from '../known-keys.js';
+import { planOf, subSelections } from '../graph/selection.js';
+import { getNamedType } from 'graphql';
 import { entityNode, lookup } from './common.js';
 import { fetchPage, OrderInput, type PageQuery } from './connections.js';
 
@@ -25,7 +27,12 @@ export function singularRoot(field: string, label: NodeLabel, ref: Ref, descript
       nullable: true,
       description,
       args: { key: t.arg.string({ required: true }) },
-      resolve: (_root, { key }, context: Context) => lookup(context, label, key),
+      resolve: async (_root, { key }, context: Context, info) => {
+        const entity = await lookup(context, label, key);
+        // The relationship lists the selection walks below it, in one more round trip (src/graph/plan.ts).
+        if (entity) await context.readPlan(planOf(info, label, info.fieldNodes), [entity.key]);
+        return entity;
+      },
     }),
   );
 }
@@ -64,18 +71,23 @@ export function pluralRoot<F extends object = { text?: string | null }>(
         filter: t.arg({ type: filter.type }),
         orderBy: t.arg({ type: OrderInput }),
       },
-      resolve: async (_root, args, context: Context) => {
+      resolve: async (_root, args, context: Context, info) => {
         const given = (args as { filter?: F | null }).filter;
         for (const check of (given && filter.keys?.(given)) || []) {
           if (check.key) await knownKeyOrThrow(context, check.label, check.key, `filter.${check.argument}`);
         }
-        return fetchPage(context, label, {
+        const page = await fetchPage(context, label, {
           ...(given ? filter.toQuery(given) : {}),
           keys: args.keys,
           orderBy: args.orderBy as PageQuery['orderBy'],
           first: args.first,
           after: args.after,
         });
+        // The relationship lists the selection walks below the page's nodes, in one more round trip.
+        const edges = subSelections(info, info.fieldNodes, getNamedType(info.returnType), 'edges');
+        const nodes = edges.type ? subSelections(info, edges.fields, edges.type, 'node').fields : [];
+        await context.readPlan(planOf(info, label, nodes), page.edges.map((edge) => edge.node.key));
+        return page;
       },
     }, ...((connection ? [connection] : connectionNames(label)) as ReturnType<typeof connectionNames>)),
   );

@@ -2,7 +2,7 @@
 // with its judgement (the corpus records which of the review's 28 a study is *believed* to be).
 import { builder } from '../builder.js';
 import type { EntityRecord, RelationshipRecord } from '../graph/records.js';
-import { EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType } from './common.js';
+import { along, EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, reads } from './common.js';
 import { linkSources } from './link-sources.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { FindingRef, StudyRef } from './refs.js';
@@ -23,8 +23,8 @@ const InclusionRef = builder.objectRef<InclusionShape>('Inclusion').implement({
   fields: (t) => ({
     review: t.field({ type: StudyRef, resolve: (i) => i.review }),
     study: t.field({ type: StudyRef, resolve: (i) => i.study }),
-    judgement: t.field({ type: InclusionJudgementEnum, resolve: (i) => i.link.props.judgement as 'LIKELY' }),
-    basis: t.string({ nullable: true, resolve: (i) => (i.link.props.basis as string | undefined) ?? null }),
+    judgement: t.field({ type: InclusionJudgementEnum, resolve: (i) => i.link.props.judgement as 'LIKELY', ...reads('judgement') }),
+    basis: t.string({ nullable: true, resolve: (i) => (i.link.props.basis as string | undefined) ?? null, ...reads('basis') }),
     sources: t.field({ type: [ProvenanceType], resolve: (i, _a, c) => linkSources(c, i.link) }),
   }),
 });
@@ -47,23 +47,24 @@ const str = (name: string) => (s: EntityRecord) => prop<string>(s, name);
 StudyRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
-    title: t.string({ nullable: true, resolve: str('title') }),
-    firstAuthor: t.string({ nullable: true, resolve: str('firstAuthor') }),
-    year: t.int({ nullable: true, resolve: (s) => prop<number>(s, 'year') }),
-    journal: t.string({ nullable: true, resolve: str('journal') }),
-    pmid: t.string({ nullable: true, resolve: str('pmid') }),
-    doi: t.string({ nullable: true, resolve: str('doi') }),
-    nctId: t.string({ nullable: true, resolve: str('nctId') }),
-    design: t.field({ type: StudyDesignEnum, resolve: (s) => prop<'RCT'>(s, 'design')! }),
-    designDetail: t.string({ nullable: true, resolve: str('designDetail') }),
-    patients: t.int({ nullable: true, resolve: (s) => prop<number>(s, 'patients') }),
-    patientsNote: t.string({ nullable: true, resolve: str('patientsNote') }),
-    evidenceStatus: t.string({ nullable: true, description: 'How well the curators verified this record.', resolve: str('evidenceStatus') }),
-    notes: t.string({ nullable: true, resolve: str('notes') }),
-    curationId: t.string({ nullable: true, description: 'Row id in the curated facts (S01..., T01...).', resolve: str('curationId') }),
+    title: t.string({ nullable: true, resolve: str('title'), ...reads('title') }),
+    firstAuthor: t.string({ nullable: true, resolve: str('firstAuthor'), ...reads('firstAuthor') }),
+    year: t.int({ nullable: true, resolve: (s) => prop<number>(s, 'year'), ...reads('year') }),
+    journal: t.string({ nullable: true, resolve: str('journal'), ...reads('journal') }),
+    pmid: t.string({ nullable: true, resolve: str('pmid'), ...reads('pmid') }),
+    doi: t.string({ nullable: true, resolve: str('doi'), ...reads('doi') }),
+    nctId: t.string({ nullable: true, resolve: str('nctId'), ...reads('nctId') }),
+    design: t.field({ type: StudyDesignEnum, resolve: (s) => prop<'RCT'>(s, 'design')!, ...reads('design') }),
+    designDetail: t.string({ nullable: true, resolve: str('designDetail'), ...reads('designDetail') }),
+    patients: t.int({ nullable: true, resolve: (s) => prop<number>(s, 'patients'), ...reads('patients') }),
+    patientsNote: t.string({ nullable: true, resolve: str('patientsNote'), ...reads('patientsNote') }),
+    evidenceStatus: t.string({ nullable: true, description: 'How well the curators verified this record.', resolve: str('evidenceStatus'), ...reads('evidenceStatus') }),
+    notes: t.string({ nullable: true, resolve: str('notes'), ...reads('notes') }),
+    curationId: t.string({ nullable: true, description: 'Row id in the curated facts (S01..., T01...).', resolve: str('curationId'), ...reads('curationId') }),
     prisma: t.field({
       type: PrismaRef,
       nullable: true,
+      ...reads('prismaScreened', 'prismaExcluded', 'prismaAssessed', 'prismaIncluded', 'searchedFrom', 'searchedTo'),
       resolve: (s) =>
         prop<number>(s, 'prismaScreened') === null
           ? null
@@ -78,16 +79,19 @@ StudyRef.implement({
     }),
     findings: t.field({
       type: [FindingRef],
+      ...along('REPORTS', 'OUT'),
       args: findingArgs,
       resolve: async (s, args, c) => filterFindings(await neighbourNodes(c, s, 'REPORTS', 'OUT'), args),
     }),
     includedIn: t.field({
       type: [StudyRef],
+      ...along('INCLUDES', 'IN'),
       description: 'Reviews believed to include this study (see inclusions for the judgement).',
       resolve: (s, _a, c) => neighbourNodes(c, s, 'INCLUDES', 'IN'),
     }),
     includes: t.field({
       type: [StudyRef],
+      ...along('INCLUDES', 'OUT'),
       description: 'For a review: the primary studies believed to be among those it included.',
       args: { judgement: t.arg({ type: [InclusionJudgementEnum], description: 'Only inclusions with these judgements.' }) },
       resolve: async (s, args, c) =>
@@ -97,6 +101,7 @@ StudyRef.implement({
     }),
     inclusions: t.field({
       type: [InclusionRef],
+      ...reads(),
       description: 'Every review-includes-study link touching this study, with judgement and sources.',
       resolve: async (s, _a, c) => [
         ...(await neighbours(c, s, 'INCLUDES', 'IN')).map((n) => ({ review: n.node, study: s, link: n.rel })),

@@ -1,6 +1,6 @@
 // Target (JAK family kinases): the drugs acting on it and the pathways it signals in.
 import { builder } from '../builder.js';
-import { EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType } from './common.js';
+import { along, EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, reads } from './common.js';
 import { linkSources } from './link-sources.js';
 import { PathwayRef, TargetInteractionRef, TargetRef } from './refs.js';
 import { mostPotentFirst } from './drug.js';
@@ -21,10 +21,11 @@ export const PathwayLinkRef = builder.objectRef<PathwayLinkShape>('TargetPathway
 TargetRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
-    symbol: t.string({ description: 'The HGNC gene symbol (same as key).', resolve: (e) => e.key }),
-    family: t.string({ nullable: true, resolve: (e) => prop<string>(e, 'family') }),
+    symbol: t.string({ description: 'The HGNC gene symbol (same as key).', resolve: (e) => e.key, ...reads() }),
+    family: t.string({ nullable: true, resolve: (e) => prop<string>(e, 'family'), ...reads('family') }),
     interactions: t.field({
       type: [TargetInteractionRef],
+      ...along('INTERACTS_WITH', 'IN', 'drug'),
       description: 'The drugs acting on this target as a primary target, most potent first; weaker off-target activity only with includeSecondary (as Drug.targets).',
       args: { includeSecondary: t.arg.boolean({ defaultValue: false }) },
       resolve: async (target, args, context) =>
@@ -35,10 +36,12 @@ TargetRef.implement({
     }),
     pathways: t.field({
       type: [PathwayRef],
+      ...along('PARTICIPATES_IN', 'OUT'),
       resolve: (target, _a, context) => neighbourNodes(context, target, 'PARTICIPATES_IN', 'OUT'),
     }),
     pathwayLinks: t.field({
       type: [PathwayLinkRef],
+      ...along('PARTICIPATES_IN', 'OUT', 'pathway'),
       resolve: async (target, _a, context) =>
         (await neighbours(context, target, 'PARTICIPATES_IN', 'OUT')).map((n) => ({ target, pathway: n.node, link: n.rel })),
     }),

@@ -10,8 +10,8 @@ import { toEntity, type EntityRecord } from '../graph/records.js';
 import {
   overallStatus, regulatoryFacts, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator, type UseStatus,
 } from '../regulatory-status.js';
-import { RouteEnum } from './common.js';
-import { EvidenceSummaryRef, loadEvidence, regulatorsByKey } from './evidence.js';
+import { reads, RouteEnum } from './common.js';
+import { EvidenceSummaryRef, evidenceReads, loadEvidence, regulatorsByKey } from './evidence.js';
 import { knownKeyOrThrow } from '../known-keys.js';
 import { orFail, RegulatoryStatusRef, UseStatusEnum } from './regulatory-status.js';
 import { ApprovalRef, ConditionRef, DrugRef, RegulatorRef } from './refs.js';
@@ -64,7 +64,7 @@ export const UseRef = builder.objectRef<UseShape>('Use').implement({
     }),
     evidence: t.field({
       type: EvidenceSummaryRef,
-      resolve: async (u, _a, c) => (await loadEvidence(c, u.drug.key, u.condition.key, u.route))!,
+      resolve: async (u, _a, c, info) => (await loadEvidence(c, evidenceReads(info), u.drug.key, u.condition.key, u.route))!,
     }),
   }),
 });
@@ -148,6 +148,7 @@ const drugUsesLoaders = new WeakMap<Context, DataLoader<string, UseShape[]>>();
 builder.objectField(DrugRef, 'uses', (t) =>
   t.field({
     type: [UseRef],
+    ...reads(),
     args: useArgs,
     resolve: async (drug, args, context) => {
       checkRegulator(args.regulator);

@@ -1,0 +1,68 @@
+// The Cypher a selection plans (src/graph/selection.ts, plan.ts), as text, without a database: what a
+// reviewer reads to know what a query costs (in the manner of neo4j/graphql's tck tests).
+import { parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { planStatement } from '../src/graph/plan.js';
+import { planOf, subSelections } from '../src/graph/selection.js';
+import { schema } from '../src/schema/index.js';
+
+/** The plan of a `drugs` connection's nodes in `query`, as the root resolver makes it. */
+function planOfDrugs(query: string, variableValues: Record<string, unknown> = {}) {
+  const document = parse(query);
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
+  );
+  const context = { schema, fragments, variableValues };
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const root = operation.selectionSet.selections.filter((s) => s.kind === 'Field');
+  const edges = subSelections(context, root as never, schema.getType('DrugConnection')!, 'edges');
+  const nodes = subSelections(context, edges.fields, edges.type!, 'node');
+  return planOf(context, 'Drug', nodes.fields);
+}
+
+describe('planned statements', () => {
+  it('a nested list: one COLLECT per level, each node projected to its key, name and what its fields read', () => {
+    const plan = planOfDrugs(`{ drugs(first: 10) { edges { node { key targets { potencyNm target { key family pathways { key conditions { key } } } } } } } }`);
+    expect(planStatement(plan)).toBe(`// Planned from the query (src/graph/plan.ts).
+UNWIND $keys AS key
+MATCH (n0:Drug {keyNorm: toLower(key)})
+RETURN key, {
+  \`INTERACTS_WITH:OUT\`: COLLECT {
+    MATCH (n0)-[r1:INTERACTS_WITH]->(n1:Target)
+    RETURN {node: n1 {.key, .name, .family}, id: elementId(r1), rel: r1 {.*, sources: null}, next: {
+      \`PARTICIPATES_IN:OUT\`: COLLECT {
+        MATCH (n1)-[r2:PARTICIPATES_IN]->(n2:Pathway)
+        RETURN {node: n2 {.key, .name}, id: elementId(r2), rel: r2 {.*, sources: null}, next: {
+          \`IMPLICATED_IN:OUT\`: COLLECT {
+            MATCH (n2)-[r3:IMPLICATED_IN]->(n3:Condition)
+            RETURN {node: n3 {.key, .name}, id: elementId(r3), rel: r3 {.*, sources: null}}
+          }
+        }}
+      }
+    }}
+  }
+} AS next`);
+  });
+
+  it('fragments, aliases and @include/@skip are followed; a field that does not say what it reads reads every property', () => {
+    const plan = planOfDrugs(
+      `query($withProducts: Boolean!) { drugs { edges { node { ...D a: products @include(if: $withProducts) { key strength } b: products @skip(if: true) { description } } } } }
+       fragment D on Drug { findings { key summary } }`,
+      { withProducts: true },
+    );
+    const statement = planStatement(plan);
+    expect(statement).toContain('MATCH (n0)<-[r1:OF_DRUG]-(n1:Finding)');
+    expect(statement).toContain('n1 {.key, .name, .outcome, .patients, .responders, .route, .retracted, .summary}');
+    expect(statement).toContain('n2 {.key, .name, .strength}');
+    expect(statement).not.toContain('.description');
+    // Finding.retraction hands the whole record to another type: it says nothing, so the findings are read whole.
+    const whole = planStatement(planOfDrugs(`{ drugs { edges { node { findings { key retraction { reason } } } } } }`));
+    expect(whole).toContain('RETURN {node: n1 {.*}, id: elementId(r1)');
+  });
+
+  it('one label read at two places carries the union of both reads (its lists are cached by key)', () => {
+    const statement = planStatement(planOfDrugs(`{ drugs { edges { node { targets { target { key family pathways { key targets { key symbol } } } } } } } }`));
+    const projections = statement.match(/n\d \{[^}]*\}, id/g) ?? [];
+    expect(projections.filter((p) => p.includes('.family'))).toHaveLength(2);
+  });
+});
