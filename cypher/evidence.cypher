@@ -1,5 +1,5 @@
 // Evidence for many (drug, condition[, route]) pairs in one round trip: the findings with their studies
-// (both as light records: src/db/records.ts), the drug's regulatory facts (regulatory-facts.cypher: the status
+// (projected to what the query reads: {{PROJECT}}, src/graph/cypher.ts), the drug's regulatory facts (regulatory-facts.cypher: the status
 // under each regulator is computed from them by src/regulatory-status.ts), the routes by which the drug was
 // authorised for the condition, and every regulator in the graph. The studies and
 // regulators come with them, so that the request needs no further round trip for them
@@ -26,7 +26,7 @@ CALL (d, c, pair) {
   }
   WITH f WHERE (pair.route IS NULL OR f.route = pair.route) AND (pair.includeRetracted OR f.retracted IS NULL)
   MATCH (s:Study)-[:REPORTS]->(f)
-  // The summary needs of a finding only what it sums: its name and the rest come when a query asks.
+  // A finding projected to what the summary sums and what the query's selection reads (src/schema/evidence.ts).
   RETURN collect({
     finding: {{PROJECT f Finding}},
     study: {{PROJECT s Study}}

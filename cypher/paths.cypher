@@ -2,11 +2,12 @@
 // round trip: both ends resolved (a key of the given label, or of any label: more than one entity means
 // ambiguous, and the caller says so), then the paths, unless an end is unknown, ambiguous or the other end.
 // Shortest first; among equal lengths the best-supported (most sources) first, then by node keys.
-// The nodes come as light records and the relationships without their sources (src/db/records.ts): a
-// path's sources are asked for far less often than its keys, and are most of its bytes.
+// The nodes come projected to what the query's selection reads ({{PROJECT n}}, written in per request by
+// src/graph/cypher.ts projectedStatement) and the relationships without their sources: a path's sources are
+// asked for far less often than its keys, and are most of its bytes.
 // The paths of each length are searched only while the shorter ones number fewer than $first, so a pair
 // with many short paths never pays for the far more numerous long ones (paths-of-length.cypher).
-// One block per length, 1 to the maximum (1..6), is written in below at start-up (src/db/cypher.ts
+// One block per length, 1 to the maximum (1..6), is written in below at start-up (src/graph/cypher.ts
 // pathsStatement): a path length cannot be a Cypher parameter, and no user text reaches the statement.
 CALL () {
   MATCH (n:Entity {keyNorm: toLower($from.key)})

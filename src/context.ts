@@ -63,6 +63,8 @@ export interface Context {
   lists(name: QueryName): DataLoader<string, Neighbour[], string>;
   /** Reads a plan's relationship lists below the given roots in one round trip, into the loaders above. */
   readPlan(plan: PlanNode, keys: readonly string[]): Promise<void>;
+  /** Any other loader of the request, made on first use by `make` and kept under `name` for the request. */
+  loader<K, V>(name: string, make: () => DataLoader<K, V, string>): DataLoader<K, V, string>;
   /** Relationships' sources by element id. */
   relationshipSources(): DataLoader<string, Provenance[], string>;
 }
@@ -102,6 +104,8 @@ export function createContext(services: AppServices, request?: Request, requestI
           context.neighbourNodes(edge.type, edge.direction).prime(parentKey, items.map((item) => item.node));
         },
       }),
+    loader: <K, V>(name: string, make: () => DataLoader<K, V, string>) =>
+      cached(`loader:${name}`, make as unknown as () => DataLoader<string, V, string>) as unknown as DataLoader<K, V, string>,
     relationshipSources: () => cached('relationship-sources', () => relationshipSourcesOf(executor, services.cypher)),
   };
   return context;

@@ -7,11 +7,11 @@
 // GraphQL resolvers call knownKeyOrThrow(context, label, key, argument) (the entity, loaded through the
 // request's DataLoader, or the error); the exports and the CLI call checkKnownKeys with an executor.
 import { GraphQLError } from 'graphql';
-import type { Node } from 'neo4j-driver';
 import type { Context } from './context.js';
 import type { CypherLibrary } from './graph/cypher.js';
 import type { Executor } from './db/executor.js';
-import { toEntity, type EntityRecord } from './graph/records.js';
+import type { EntityRecord } from './graph/records.js';
+import { keyExists, readSearch } from './graph/reads.js';
 import type { NodeLabel } from './graph-model.js';
 import { luceneQuery } from './search-text.js';
 
@@ -25,13 +25,8 @@ const described = (label: NodeLabel) => label.replace(/([a-z])([A-Z])/g, '$1 $2'
 export async function nearestKeys(executor: Executor, cypher: CypherLibrary, labels: readonly NodeLabel[] | null, text: string): Promise<string[]> {
   const query = luceneQuery(text.slice(0, 200));
   if (!query) return [];
-  const records = await executor.read('suggest-keys', cypher.query('search'), {
-    query,
-    types: labels ? [...labels] : null,
-    first: SUGGESTIONS,
-    candidates: SUGGESTIONS * 5 + 50,
-  });
-  return [...new Set(records.map((r) => toEntity(r.get('node') as Node).key))];
+  const hits = await readSearch({ executor, cypher }, { query, types: labels ? [...labels] : null, first: SUGGESTIONS }, 'suggest-keys');
+  return [...new Set(hits.map((hit) => hit.entity.key))];
 }
 
 /** The coded error for a key that names nothing, with its suggestions. */
@@ -60,7 +55,6 @@ export async function checkKnownKeys(
   checks: readonly { argument: string; label: NodeLabel; key: string }[],
 ): Promise<void> {
   for (const { argument, label, key } of checks) {
-    const [record] = await executor.read(`known-key:${label}`, cypher.forLabel('nodes-by-keys', label), { keys: [key] });
-    if (!record?.get('n')) throw unknownKeyError(label, key, await nearestKeys(executor, cypher, [label], key), argument);
+    if (!(await keyExists({ executor, cypher }, label, key))) throw unknownKeyError(label, key, await nearestKeys(executor, cypher, [label], key), argument);
   }
 }

@@ -100,8 +100,8 @@ describe('planned reads answer what the complete record answers', () => {
   it("every label's fields, through a path's nodes", async () => {
     const byLabel = new Map<string, Map<string, Record<string, unknown>>>();
     // One query per label: fields of the same name with different types cannot share one selection.
-    for (const label of ['Drug', 'Target', 'Pathway', 'Condition', 'Finding', 'Study', 'Product'] as const) {
-      const result = await gql(`{ paths(from: "drug:ruxolitinib", to: "condition:lichen-planus", maxLength: 4, first: 20) {
+    for (const label of ['Drug', 'Target', 'Pathway', 'Condition', 'Finding'] as const) {
+      const result = await gql(`{ paths(from: "drug:ruxolitinib", to: "condition:lichen-planus", maxLength: 3, first: 10) {
         nodes { key ... on ${label} { __planned: __typename ${selection[label]} } } } }`);
       expect(result.body.errors).toBeUndefined();
       for (const node of result.body.data.paths.flatMap((p: { nodes: Record<string, unknown>[] }) => p.nodes)) {

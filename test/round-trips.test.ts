@@ -74,3 +74,38 @@ describe('round trips', () => {
     expect(result.roundTrips).toBe(1);
   });
 });
+
+describe('a failed batch', () => {
+  // Neo4j answers the first round trip (the lookup) and then becomes unreachable: the circuit of
+  // src/db/availability.ts refuses every later session, as it does when Neo4j goes away mid-request.
+  // The executor asks isUp twice per session (before and after waiting for a session slot).
+  function failingAfter(checks: number) {
+    let asked = 0;
+    return {
+      get state() { return 'up' as const; },
+      isUp: () => ++asked <= checks,
+      reportUnavailable() {},
+      markStarted() {},
+      markStopping() {},
+      waitForDatabase: async () => {},
+      close() {},
+    };
+  }
+
+  it('is a coded error on every field it was to answer, never a shorter or empty list', async () => {
+    const failing = testApp({ availability: failingAfter(2) });
+    try {
+      const result = await failing.gql(`{ drug(key: "ruxolitinib") { key approvals { key } uses { status } evidence(condition: "vitiligo") { studies } } }`);
+      // approvals, uses and evidence each need a round trip after the lookup; the first to fail nulls the drug
+      // (its lists are non-null), and GraphQL reports the errors of the fields settled by then.
+      const codes = (result.body.errors ?? []).map((e) => e.extensions?.code);
+      expect(codes.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(codes)).toEqual(new Set(['SERVICE_UNAVAILABLE']));
+      const drug = result.body.data?.drug;
+      for (const field of ['approvals', 'uses', 'evidence']) expect(Array.isArray(drug?.[field]) && drug[field].length === 0, field).toBe(false);
+      expect(result.roundTrips).toBe(1);
+    } finally {
+      await failing.close();
+    }
+  });
+});

@@ -9,10 +9,10 @@
 //                  unless asked for; retracting it again writes nothing.
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { Node } from 'neo4j-driver';
 import type { Context } from '../context.js';
-import { toEntity, type EntityRecord } from '../graph/records.js';
-import { weakestConfidence } from '../ingest/seed.js';
+import type { EntityRecord } from '../graph/records.js';
+import { createFinding, readFindingRefs, retractFindingNode } from '../graph/writes.js';
+import { weakestConfidence } from '../ingest/corpus-schema.js';
 import { badUserInput, findingIdentity, findingInput, inputHash, parseInput, retraction, type FindingInput } from './inputs.js';
 
 function curator(context: Context): string {
@@ -62,21 +62,20 @@ async function addOnce(context: Context, input: FindingInput, hash: string): Pro
   };
   const baseKey = `${keys.study}/${keys.drug}/${keys.condition}`;
   return context.executor.writeTransaction('addFinding', async (tx) => {
-    const [refs] = await tx.run(context.cypher.query('finding-write-refs'), { ...keys, baseKey });
-    const node = (name: string) => (refs.get(name) ? toEntity(refs.get(name) as Node) : null);
-    const [study, drug, condition, product] = [node('s'), node('d'), node('c'), node('p')];
+    const refs = await readFindingRefs(tx, context.cypher, { ...keys, baseKey });
+    const { study, drug, condition, product } = refs;
     const unknown = (['study', 'drug', 'condition', 'product'] as const).filter(
       (name, i) => [study, drug, condition, product][i] === null && keys[name] !== null,
     );
     if (unknown.length > 0) {
       throw badUserInput(`Unknown ${unknown.map((u) => `${u} "${input[u]}"`).join(', ')}.`, { unknown });
     }
-    if (product && !(refs.get('productDrugs') as string[]).includes(keys.drug)) {
+    if (product && !refs.productDrugs.includes(keys.drug)) {
       throw badUserInput(`The product ${product.key} does not contain ${drug!.key}.`, { argument: 'input.product' });
     }
     const route = chooseRoute(input, drug!, product);
 
-    const triple = (refs.get('sameTriple') as Node[]).map(toEntity);
+    const triple = refs.sameTriple;
     const live = triple.filter((f) => f.props.retracted !== true);
     const same = live.find((f) => f.props.inputHash === hash);
     if (same) return same; // a retry of a write that already succeeded: nothing more to write
@@ -105,13 +104,7 @@ async function addOnce(context: Context, input: FindingInput, hash: string): Pro
       inputHash: hash,
     });
     const rel = storable({ sources, sourceCount: sources.length, confidence: weakestConfidence(sources) });
-    const [created] = await tx.run(context.cypher.query('create-finding'), {
-      ...keys,
-      props,
-      rel,
-      audit: auditEvent(context, 'addFinding', key, hash, at),
-    });
-    return toEntity(created.get('f') as Node);
+    return createFinding(tx, context.cypher, { ...keys, props, rel, audit: auditEvent(context, 'addFinding', key, hash, at) });
   });
 }
 
@@ -134,13 +127,13 @@ export async function retractFinding(context: Context, raw: { key: string; reaso
   const { key, reason } = parseInput(retraction, raw, 'retraction');
   const at = new Date().toISOString();
   const hash = inputHash({ key: key.toLowerCase(), reason });
-  const [row] = await context.executor.write('retractFinding', context.cypher.query('retract-finding'), {
+  const retracted = await retractFindingNode(context, {
     key: key.toLowerCase(),
     reason,
     at,
     tokenId: curator(context),
     audit: auditEvent(context, 'retractFinding', key, hash, at),
   });
-  if (!row) throw badUserInput(`Unknown finding "${key}".`, { unknown: ['key'] });
-  return toEntity(row.get('f') as Node);
+  if (!retracted) throw badUserInput(`Unknown finding "${key}".`, { unknown: ['key'] });
+  return retracted;
 }

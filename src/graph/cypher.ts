@@ -80,7 +80,7 @@ export function readStatements(name: string): string[] {
 export interface CypherLibrary {
   query(name: QueryName): string;
   /**
-   * The neighbours of many nodes along one relationship type, one direction, as light records; with the
+   * The neighbours of many nodes along one relationship type, one direction, as complete records; with the
    * relationships' properties when `withLinks`.
    */
   neighbours(type: RelationshipType, direction: Direction, withLinks: boolean): string;

@@ -7,9 +7,11 @@
 // filters and sums lists by (BASE_PROPERTIES). Reading any other property of a projected record is a bug of
 // the plan (a field that does not say what it reads): it throws UnplannedReadError, which the tests sweep for.
 import type { Node } from 'neo4j-driver';
+import type { z } from 'zod';
+import type { confidence } from '../ingest/corpus-schema.js';
 import { nodeLabels, type NodeLabel } from '../graph-model.js';
 
-export type Confidence = 'CONFIRMED' | 'PARTIAL' | 'UNVERIFIED';
+export type Confidence = z.infer<typeof confidence>;
 export interface Provenance { citation: string; url?: string; pmid?: string; doi?: string; confidence: Confidence; note?: string }
 export interface Xref { source: string; id: string; url?: string; confidence?: Confidence }
 
@@ -34,7 +36,7 @@ export interface RelationshipRecord {
   id?: string;
 }
 
-// What the server filters, sorts or sums lists of light records by, besides key and name: findings by
+// What the server filters, sorts or sums lists of projected records by, besides key and name: findings by
 // outcome, route and retraction and summed into evidence (src/schema/finding.ts, evidence.ts); approvals
 // by kind and date (src/schema/approval.ts filterApprovals).
 const listedBy: Partial<Record<NodeLabel, readonly string[]>> = {

@@ -2,7 +2,15 @@
 // One schema per file; every stated fact carries `sources` (at least one) with a confidence.
 import { z } from 'zod';
 
+/** Strongest first: a fact is only as sure as its least sure source (weakestConfidence). */
 export const confidence = z.enum(['CONFIRMED', 'PARTIAL', 'UNVERIFIED']);
+type Confidence = z.infer<typeof confidence>;
+
+/** The weakest confidence among a fact's sources (CONFIRMED for none). */
+export function weakestConfidence<S extends { confidence: Confidence }>(sources: readonly S[]): Confidence {
+  const rank = (c: Confidence) => confidence.options.indexOf(c);
+  return sources.reduce<Confidence>((weakest, s) => (rank(s.confidence) > rank(weakest) ? s.confidence : weakest), 'CONFIRMED');
+}
 
 const kebabKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase kebab-case');
 
@@ -118,6 +126,9 @@ export const pathwayCondition = z
 
 const year = z.number().int().min(1900).max(2100);
 
+/** How sure the curators are that a study is among a review's included studies. */
+export const inclusionJudgement = z.enum(['LIKELY', 'POSSIBLE', 'UNKNOWN', 'UNLIKELY']);
+
 export const studyDesign = z.enum([
   'CASE_REPORT', 'CASE_SERIES', 'RETROSPECTIVE', 'PROSPECTIVE_OPEN_LABEL', 'RCT', 'SYSTEMATIC_REVIEW',
   'REVIEW', 'TRIAL_REGISTRATION',
@@ -172,7 +183,7 @@ export const study = z
       .array(
         z.object({
           review: z.string().min(1),
-          judgement: z.enum(['LIKELY', 'POSSIBLE', 'UNKNOWN', 'UNLIKELY']),
+          judgement: inclusionJudgement,
           basis: z.string().min(1),
           sources,
         }).strict(),
@@ -238,6 +249,8 @@ export const dateMatchesPrecision = (date: string, precision: z.infer<typeof dat
     ? date.includes('/') && date.split('/')[0] <= date.split('/')[1]
     : !date.includes('/') && date.split('-').length === { YEAR: 1, MONTH: 2, DAY: 3 }[precision];
 
+export const labelStatus = z.enum(['AUTHORISED', 'NOT_AUTHORISED']);
+
 export const approvalKind = z.enum(['AUTHORISATION', 'POSITIVE_OPINION']);
 
 export const approval = z
@@ -282,7 +295,7 @@ export const labelSnapshot = z
     key: kebabKey,
     regulator: z.string().regex(/^[A-Z]+$/),
     drug: kebabKey,
-    status: z.enum(['AUTHORISED', 'NOT_AUTHORISED']),
+    status: labelStatus,
     products: z.array(kebabKey).default([]),
     complete: z.boolean(),
     labelVersion: z.string().optional(),

@@ -5,22 +5,14 @@ import type { Executor } from '../db/executor.js';
 import { setupSchema } from '../db/schema-setup.js';
 import type { NodeLabel, RelationshipType } from '../graph-model.js';
 import { dateWindow } from '../regulatory-status.js';
-import { comparatorRoles, type Corpus, type Source } from './corpus-schema.js';
+import { comparatorRoles, weakestConfidence, type Corpus, type Source } from './corpus-schema.js';
 import { readCorpus, type LoadedCorpus } from './read-corpus.js';
 
 type Row = Record<string, unknown>;
 interface RelationshipRow { from: string; to: string; props: Row }
 
 const BATCH_SIZE = 500;
-const confidenceRank = { CONFIRMED: 2, PARTIAL: 1, UNVERIFIED: 0 } as const;
-
-/** The weakest confidence among a fact's sources: a fact is only as sure as its least sure support. */
-export function weakestConfidence(sources: Source[]): Source['confidence'] {
-  return sources.reduce<Source['confidence']>(
-    (weakest, s) => (confidenceRank[s.confidence] < confidenceRank[weakest] ? s.confidence : weakest),
-    'CONFIRMED',
-  );
-}
+export { weakestConfidence };
 
 /** Drops undefined values (Neo4j stores no nulls) and encodes nested values as JSON strings. */
 function props(row: Row): Row {

@@ -3,16 +3,9 @@
 import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { readAuditEvents, type AuditEventShape } from '../graph/reads.js';
 
-export interface AuditEventShape {
-  id: string;
-  operation: string;
-  entityKey: string;
-  tokenId: string;
-  at: string;
-  inputHash: string;
-  requestId: string;
-}
+export type { AuditEventShape };
 
 export const AuditEventRef = builder.objectRef<AuditEventShape>('AuditEvent').implement({
   description: 'A curation write: which operation, by which token (its id, never the token), when, on which input.',
@@ -26,22 +19,9 @@ export const AuditEventRef = builder.objectRef<AuditEventShape>('AuditEvent').im
   }),
 });
 
-const loaders = new WeakMap<Context, DataLoader<string, AuditEventShape[], string>>();
-
 /** The audit events of a finding, oldest first, batched per request. */
 export function auditTrailOf(context: Context, findingKey: string): Promise<AuditEventShape[]> {
-  if (!loaders.has(context)) {
-    loaders.set(
-      context,
-      new DataLoader<string, AuditEventShape[], string>(
-        async (keys) => {
-          const records = await context.executor.read('audit-events', context.cypher.query('audit-events'), { keys: [...keys] });
-          const byKey = new Map(records.map((r) => [(r.get('key') as string).toLowerCase(), r.get('events') as AuditEventShape[]]));
-          return keys.map((k) => byKey.get(k.toLowerCase()) ?? []);
-        },
-        { cacheKeyFn: (k) => k.toLowerCase() },
-      ),
-    );
-  }
-  return loaders.get(context)!.load(findingKey);
+  return context
+    .loader('audit-events', () => new DataLoader<string, AuditEventShape[], string>((keys) => readAuditEvents(context, keys), { cacheKeyFn: (k) => k.toLowerCase() }))
+    .load(findingKey);
 }

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import type { EntityRecord, Provenance, Xref } from '../graph/records.js';
 import { nodeLabels, relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
 import { idKeyOf } from './asked-ids.js';
+import { confidence, route, weakestConfidence } from '../ingest/corpus-schema.js';
 import type { FieldNeeds } from '../graph/selection.js';
 
 /** A calendar date as graphql-scalars checks it (RFC 3339 full-date: no 2023-02-30), kept as its YYYY-MM-DD text. */
@@ -35,10 +36,10 @@ builder.addScalarType('DateTime', GraphQLDateTime, {
 
 export const ConfidenceEnum = builder.enumType('Confidence', {
   description: 'How well a fact is supported: CONFIRMED (a primary or bibliographic source states it) > PARTIAL > UNVERIFIED (flagged, kept visible).',
-  values: ['CONFIRMED', 'PARTIAL', 'UNVERIFIED'] as const,
+  values: confidence.options,
 });
 
-export const RouteEnum = builder.enumType('Route', { values: ['TOPICAL', 'ORAL', 'INTRAVENOUS', 'SUBCUTANEOUS'] as const });
+export const RouteEnum = builder.enumType('Route', { values: route.options });
 
 /** SCREAMING_CASE of a node label, as every enum value is written: ConditionCategory -> CONDITION_CATEGORY. */
 export const screamingCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
@@ -92,11 +93,8 @@ export const ProvenanceInput = builder.inputType('ProvenanceInput', {
   }),
 });
 
-/** The weakest confidence of a fact's sources. */
-export function weakest(sources: Provenance[]): Provenance['confidence'] {
-  const rank = { UNVERIFIED: 0, PARTIAL: 1, CONFIRMED: 2 } as const;
-  return sources.reduce<Provenance['confidence']>((w, s) => (rank[s.confidence] < rank[w] ? s.confidence : w), 'CONFIRMED');
-}
+/** The weakest confidence of a fact's sources (src/ingest/corpus-schema.ts, the one rule). */
+export const weakest = (sources: Provenance[]) => weakestConfidence(sources);
 
 export const EntityInterface = builder.interfaceRef<EntityRecord>('Entity').implement({
   description: 'Every node of the graph: a Relay node with a stable, human-readable key.',

@@ -1,10 +1,10 @@
 // Plural roots as Relay connections over one label: `first`/`after` cursors, `keys` bulk lookup, a filter,
 // an order, and `totalCount`, all answered by one Cypher round trip (cypher/node-page.cypher).
 import { getNamedType, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
-import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { toEntity, type EntityRecord } from '../graph/records.js';
+import type { EntityRecord } from '../graph/records.js';
+import { readPage } from '../graph/reads.js';
 import type { NodeLabel } from '../graph-model.js';
 import { DEFAULT_PAGE_SIZE, defaultLimits } from '../limits.js';
 
@@ -84,7 +84,7 @@ export function pageOfList<T>(context: Context, items: T[], args: { first?: numb
 
 export async function fetchPage(context: Context, label: NodeLabel, query: PageQuery) {
   const { first, offset } = pageWindow(context, query.first, query.after);
-  const [record] = await context.executor.read(`page:${label}`, context.cypher.forLabel('node-page', label), {
+  const { nodes, total } = await readPage(context, label, {
     keys: query.keys ? query.keys.map((k) => k.toLowerCase()) : null,
     text: query.text ? query.text.toLowerCase() : null,
     anyOf: query.anyOf ?? [],
@@ -95,7 +95,7 @@ export async function fetchPage(context: Context, label: NodeLabel, query: PageQ
     offset,
     limit: first,
   });
-  return connectionOf((record.get('page') as Node[]).map(toEntity), offset, record.get('total') as number);
+  return connectionOf(nodes, offset, total);
 }
 
 /**

@@ -1,16 +1,15 @@
 // evidence(drug, condition): what the findings add up to, arms kept apart, and the use's status under each
 // regulator (the rule of src/regulatory-status.ts, as in uses and /export/uses).
-import type { Node } from 'neo4j-driver';
 import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { toEntity, toProjectedEntity, type EntityRecord } from '../graph/records.js';
-import { projectedStatement } from '../graph/cypher.js';
+import type { EntityRecord } from '../graph/records.js';
+import { readEvidence } from '../graph/reads.js';
 import { edgeKey, planOf, subSelections } from '../graph/selection.js';
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { entitiesByName } from '../graph/loaders.js';
 import {
-  authorisedRoutes, regulatoryFacts, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator,
+  authorisedRoutes, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator,
 } from '../regulatory-status.js';
 import { comparatorsOf, rateOf } from '../arms.js';
 import { reads, RouteEnum } from './common.js';
@@ -107,32 +106,24 @@ function evidenceLoader(context: Context) {
       return { id, drug, condition, route, includeRetracted };
     });
     // One statement for the batch, reading what any of its selections reads.
-    const statement = projectedStatement(context.cypher.query('evidence'), { f: reads.finding, s: reads.study });
-    const records = await context.executor.read('evidence', statement, { pairs });
+    const rows = await readEvidence(context, pairs, reads);
     const byId = new Map<string, EvidenceShape>();
-    for (const r of records) {
-      type Properties = Record<string, unknown>;
-      const rows = (r.get('findings') as { finding: Properties | null; study: Properties }[]).filter((f) => f.finding);
-      const route = (pairs.find((p) => p.id === r.get('id'))?.route ?? null) as Route | null;
+    for (const { id, drug, condition, findings: found, regulators, facts } of rows) {
+      const route = (pairs.find((p) => p.id === id)?.route ?? null) as Route | null;
       const findings = new Map<string, EntityRecord>();
       const studiesOf = new Map<string, EntityRecord[]>();
-      for (const row of rows) {
-        const finding = toProjectedEntity('Finding', row.finding!, reads.finding === 'all');
+      for (const { finding, study } of found) {
         findings.set(finding.key, finding);
-        studiesOf.set(finding.key, [...(studiesOf.get(finding.key) ?? []), toProjectedEntity('Study', row.study, reads.study === 'all')]);
+        studiesOf.set(finding.key, [...(studiesOf.get(finding.key) ?? []), study]);
       }
       // What Finding.study and the regulator fields will ask for came with the evidence: prime their loaders.
       for (const [key, studies] of studiesOf) context.neighbourNodes('REPORTS', 'IN').prime(key, studies.sort(entitiesByName));
-      const regulators = (r.get('regulators') as Node[]).map(toEntity);
       for (const regulator of regulators) context.entities('Regulator').prime(regulator.key, regulator);
-      const drug = toEntity(r.get('d'));
-      const condition = toEntity(r.get('c'));
-      const facts = regulatoryFacts(r);
       const sorted = [...findings.values()].sort((a, b) => a.key.localeCompare(b.key));
       // The use's routes: its findings' and its authorisations' (a use with neither has no status anywhere).
       const routes = [...new Set([...sorted.map((f) => f.props.route as string), ...authorisedRoutes(facts, condition.key)])]
         .filter((x) => !route || x === route);
-      byId.set(r.get('id'), {
+      byId.set(id, {
         drug,
         condition,
         route,
@@ -145,10 +136,8 @@ function evidenceLoader(context: Context) {
   });
 }
 
-const loaders = new WeakMap<Context, DataLoader<string, EvidenceShape | null>>();
 export function loadEvidence(context: Context, reads: EvidenceReads, drug: string, condition: string, route: Route | null, includeRetracted = false) {
-  if (!loaders.has(context)) loaders.set(context, evidenceLoader(context));
-  return loaders.get(context)!.load(pairKey(drug, condition, route, includeRetracted, reads));
+  return context.loader('evidence', () => evidenceLoader(context)).load(pairKey(drug, condition, route, includeRetracted, reads));
 }
 
 export const regulatorsByKey = (context: Context, keys: string[]) => context.entities('Regulator').loadMany(keys).then(orFail);

@@ -3,13 +3,14 @@
 // from it is OFF_LABEL there); NOT_AUTHORISED is a sourced record that the regulator authorised no product of
 // the drug. Without a snapshot, a use the graph holds no authorisation for is UNKNOWN (src/regulatory-status.ts).
 import { builder } from '../builder.js';
+import { labelStatus } from '../ingest/corpus-schema.js';
 import { along, reads, EntityInterface, neighbour, neighbourNodes, prop } from './common.js';
 import { DrugRef, LabelSnapshotRef, ProductRef, RegulatorRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
 export const LabelStatusEnum = builder.enumType('LabelStatus', {
   description: 'AUTHORISED: the regulator authorised products of the drug (listed). NOT_AUTHORISED: a sourced record that it authorised none.',
-  values: ['AUTHORISED', 'NOT_AUTHORISED'] as const,
+  values: labelStatus.options,
 });
 
 LabelSnapshotRef.implement({

@@ -1,14 +1,12 @@
 // paths(from, to) between any two entities and mechanisms(drug, condition): drug -> target -> pathway ->
 // condition. Every step carries its relationship type and sources.
 import { getNamedType, GraphQLError, type GraphQLResolveInfo } from 'graphql';
-import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
 import { MAX_PATH_LENGTH } from '../graph/cypher.js';
-import { toEntity, toLightRelationship, toProjectedEntity, toRelationship, type EntityRecord, type RelationshipRecord } from '../graph/records.js';
-import { projectedStatement } from '../graph/cypher.js';
+import { readMechanisms, readPaths, type PathEnd, type PathShape, type StepShape } from '../graph/reads.js';
 import { planOf, subSelections } from '../graph/selection.js';
 import { linkSources } from './link-sources.js';
-import { nodeLabels, type NodeLabel, type RelationshipType } from '../graph-model.js';
+import { nodeLabels, type NodeLabel } from '../graph-model.js';
 import { knownKeyOrThrow, nearestKeys, unknownKeyError } from '../known-keys.js';
 import { defaultLimits } from '../limits.js';
 import type { Context } from '../context.js';
@@ -17,8 +15,6 @@ import { EntityInterface, ProvenanceType, RelationshipTypeEnum } from './common.
 /** The default maximum `first` (KG_MAX_PATHS); the request's own is context.limits.maxPaths. */
 export const MAX_PATHS = defaultLimits.maxPaths;
 
-interface StepShape { from: EntityRecord; to: EntityRecord; type: RelationshipType; reversed: boolean; link: RelationshipRecord }
-interface PathShape { nodes: EntityRecord[]; steps: StepShape[] }
 
 const PathStepRef = builder.objectRef<StepShape>('PathStep').implement({
   description: 'One step of a path, in path order; `reversed` when the stored relationship points the other way.',
@@ -43,25 +39,6 @@ function badInput(message: string, extensions: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } });
 }
 
-type LightNode = Record<string, unknown> & { __label: NodeLabel; key: string };
-interface StepRow { type: RelationshipType; start: string; props: Record<string, unknown>; id?: string }
-
-/** Turns the rows of paths.cypher (projected records) / mechanisms.cypher (nodes) into paths with steps in path order. */
-function toPath(entities: EntityRecord[], steps: StepRow[]): PathShape {
-  return {
-    nodes: entities,
-    steps: steps.map((s, i) => ({
-      from: entities[i],
-      to: entities[i + 1],
-      type: s.type,
-      reversed: s.start !== entities[i].key.toLowerCase(),
-      link: s.id === undefined ? toRelationship(s.props) : toLightRelationship(s.id, s.props),
-    })),
-  };
-}
-
-const projectedNode = (reads: ReadonlySet<string> | 'all') => (n: LightNode) => toProjectedEntity(n.__label, n, reads === 'all');
-
 /** What the selection reads of a path's nodes (`nodes`, `steps { from to }`), whatever their labels. */
 function pathNodeReads(info: GraphQLResolveInfo): ReadonlySet<string> | 'all' {
   const pathType = getNamedType(info.returnType);
@@ -80,14 +57,14 @@ function pathNodeReads(info: GraphQLResolveInfo): ReadonlySet<string> | 'all' {
 }
 
 /** "drug:ruxolitinib" or "ruxolitinib" as a label (when the prefix names one) and a key. */
-function parseRef(ref: string): { label: NodeLabel | null; key: string } {
+function parseRef(ref: string): PathEnd {
   const match = /^([A-Za-z]+):(.+)$/.exec(ref);
   const label = match ? nodeLabels.find((l) => l.toLowerCase() === match[1].toLowerCase()) : undefined;
   return { label: label ?? null, key: label ? match![2] : ref };
 }
 
 /** UNKNOWN_KEY when an end of a path names nothing, with the nearest (typed) keys. */
-async function refuseUnknown(context: Context, ref: string, nodes: LightNode[], argument: string) {
+async function refuseUnknown(context: Context, ref: string, nodes: PathEnd[], argument: string) {
   if (nodes.length > 0) return;
   const { label, key } = parseRef(ref);
   const suggestions = await nearestKeys(context.executor, context.cypher, label ? [label] : null, key);
@@ -95,9 +72,9 @@ async function refuseUnknown(context: Context, ref: string, nodes: LightNode[], 
 }
 
 /** AMBIGUOUS_KEY when a key names more than one entity, with the typed keys to choose from. */
-function refuseAmbiguous(ref: string, nodes: LightNode[]) {
+function refuseAmbiguous(ref: string, nodes: PathEnd[]) {
   if (nodes.length <= 1) return;
-  const candidates = nodes.map((n) => `${n.__label.charAt(0).toLowerCase()}${n.__label.slice(1)}:${n.key}`);
+  const candidates = nodes.map((n) => `${n.label!.charAt(0).toLowerCase()}${n.label!.slice(1)}:${n.key}`);
   throw new GraphQLError(`"${ref}" names more than one entity; prefix it with its type: ${candidates.join(', ')}.`, {
     extensions: { code: 'AMBIGUOUS_KEY', candidates },
   });
@@ -120,17 +97,12 @@ builder.queryField('paths', (t) =>
       if (maxLength < 1 || maxLength > maxPathLength) throw badInput(`maxLength must be between 1 and ${maxPathLength}.`, { maximum: maxPathLength });
       if (first < 1 || first > maxPaths) throw badInput(`first must be between 1 and ${maxPaths}.`, { maximum: maxPaths });
       // One round trip resolves both ends and searches (no paths when an end is unknown or ambiguous).
-      const reads = pathNodeReads(info);
-      const [record] = await context.executor.read('paths', projectedStatement(context.cypher.paths(maxLength), { n: reads }), {
-        from: parseRef(args.from),
-        to: parseRef(args.to),
-        first,
-      });
-      await refuseUnknown(context, args.from, record.get('froms'), 'from');
-      await refuseUnknown(context, args.to, record.get('tos'), 'to');
-      refuseAmbiguous(args.from, record.get('froms'));
-      refuseAmbiguous(args.to, record.get('tos'));
-      return (record.get('paths') as { nodes: LightNode[]; steps: StepRow[] }[]).map((p) => toPath(p.nodes.map(projectedNode(reads)), p.steps));
+      const { froms, tos, paths } = await readPaths(context, maxLength, pathNodeReads(info), { from: parseRef(args.from), to: parseRef(args.to), first });
+      await refuseUnknown(context, args.from, froms, 'from');
+      await refuseUnknown(context, args.to, tos, 'to');
+      refuseAmbiguous(args.from, froms);
+      refuseAmbiguous(args.to, tos);
+      return paths;
     },
   }),
 );
@@ -148,17 +120,13 @@ builder.queryField('mechanisms', (t) =>
     resolve: async (_root, args, context) => {
       const first = args.first ?? 20;
       if (first < 1 || first > context.limits.maxPaths) throw badInput(`first must be between 1 and ${context.limits.maxPaths}.`, { maximum: context.limits.maxPaths });
-      const records = await context.executor.read('mechanisms', context.cypher.query('mechanisms'), {
-        drug: args.drug,
-        condition: args.condition,
-        first,
-      });
-      if (records.length === 0) {
+      const paths = await readMechanisms(context, { drug: args.drug, condition: args.condition, first });
+      if (paths.length === 0) {
         // No path: say so only when both keys exist (checked only then, so a found mechanism costs nothing more).
         await knownKeyOrThrow(context, 'Drug', args.drug, 'drug');
         await knownKeyOrThrow(context, 'Condition', args.condition, 'condition');
       }
-      return records.map((r) => toPath((r.get('nodes') as Node[]).map(toEntity), r.get('steps')));
+      return paths;
     },
   }),
 );

@@ -1,8 +1,8 @@
 // search(query, types, first): full-text over names, synonyms, keys and cross-reference ids, typo tolerant.
 import { GraphQLError } from 'graphql';
-import type { Node } from 'neo4j-driver';
 import { builder } from '../builder.js';
-import { toEntity, type EntityRecord } from '../graph/records.js';
+import type { EntityRecord } from '../graph/records.js';
+import { readSearch } from '../graph/reads.js';
 import { defaultLimits } from '../limits.js';
 import { luceneQuery } from '../search-text.js';
 import { EntityInterface, EntityTypeEnum } from './common.js';
@@ -39,13 +39,7 @@ builder.queryField('search', (t) =>
       }
       const query = luceneQuery(args.query);
       if (!query) return [];
-      const records = await context.executor.read('search', context.cypher.query('search'), {
-        query,
-        types: args.types ?? null,
-        first,
-        candidates: first * 5 + 50,
-      });
-      return records.map((r) => ({ entity: toEntity(r.get('node') as Node), score: r.get('score') as number }));
+      return readSearch(context, { query, types: args.types ?? null, first });
     },
   }),
 );

@@ -7,14 +7,14 @@ import { linkSources } from './link-sources.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { FindingRef, StudyRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
-import { studyDesign } from '../ingest/corpus-schema.js';
+import { inclusionJudgement, studyDesign } from '../ingest/corpus-schema.js';
 
 export const StudyDesignEnum = builder.enumType('StudyDesign', {
   values: studyDesign.options,
 });
 export const InclusionJudgementEnum = builder.enumType('InclusionJudgement', {
   description: "How sure the curators are that a study is among a review's included studies (a judgement, not data from the review).",
-  values: ['LIKELY', 'POSSIBLE', 'UNKNOWN', 'UNLIKELY'] as const,
+  values: inclusionJudgement.options,
 });
 
 interface InclusionShape { review: EntityRecord; study: EntityRecord; link: RelationshipRecord }

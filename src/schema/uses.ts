@@ -2,13 +2,13 @@
 // under a regulator (or overall) and the basis of that status. The rule is src/regulatory-status.ts's, the same
 // one the evidence summary, /export/uses and the CLI apply.
 import { GraphQLError } from 'graphql';
-import type { Node } from 'neo4j-driver';
 import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { toEntity, type EntityRecord } from '../graph/records.js';
+import type { EntityRecord } from '../graph/records.js';
+import { readUses, type UseRow } from '../graph/reads.js';
 import {
-  overallStatus, regulatoryFacts, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator, type UseStatus,
+  overallStatus, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator, type UseStatus,
 } from '../regulatory-status.js';
 import { reads, RouteEnum } from './common.js';
 import { EvidenceSummaryRef, evidenceReads, loadEvidence, regulatorsByKey } from './evidence.js';
@@ -79,34 +79,30 @@ function checkRegulator(regulator: string | null | undefined) {
 
 export async function findUses(context: Context, q: UseQuery): Promise<UseShape[]> {
   checkRegulator(q.regulator);
-  const records = await context.executor.read('uses', context.cypher.query('uses'), {
+  const rows = await readUses(context, {
     drugs: q.drug ? [q.drug.toLowerCase()] : null,
     condition: q.condition ? q.condition.toLowerCase() : null,
     route: q.route ?? null,
   });
   // A key that names nothing is a coded error with the nearest keys, never an empty answer. Checked only when
   // the answer is empty or the regulator is not among those the statement read: no round trip otherwise.
-  if (records.length === 0) {
+  if (rows.length === 0) {
     if (q.drug) await knownKeyOrThrow(context, 'Drug', q.drug, 'drug');
     if (q.condition) await knownKeyOrThrow(context, 'Condition', q.condition, 'condition');
   }
-  const known = records.length ? (records[0].get('regulators') as string[]) : null;
+  const known = rows.length ? rows[0].regulators : null;
   if (q.regulator && !known?.includes(q.regulator.toUpperCase())) await knownKeyOrThrow(context, 'Regulator', q.regulator, 'regulator');
-  return usesOf(records, q);
+  return usesOf(rows, q);
 }
 
-/** The uses of the records of uses.cypher, with their statuses, filtered as the question asks. */
-function usesOf(records: { get(key: string): unknown }[], q: UseQuery): UseShape[] {
+/** The uses read, with their statuses, filtered as the question asks. */
+function usesOf(rows: UseRow[], q: UseQuery): UseShape[] {
   const regulator = q.regulator ? q.regulator.toUpperCase() : null;
   const asOf = q.asOf ?? today();
-  return records
-    .map((r) => {
-      const drug = toEntity(r.get('d') as Node);
-      const condition = toEntity(r.get('c') as Node);
-      const route = r.get('route') as Route;
-      const regulators = r.get('regulators') as string[];
-      const statuses = statusesOfUse(regulators, { drug: drug.key, condition: condition.key, routes: [route] }, regulatoryFacts(r), asOf);
-      return { drug, condition, route, statuses, regulator, asOf };
+  return rows
+    .map(({ drug, condition, route, regulators, facts }) => {
+      const statuses = statusesOfUse(regulators, { drug: drug.key, condition: condition.key, routes: [route] }, facts, asOf);
+      return { drug, condition, route: route as Route, statuses, regulator, asOf };
     })
     .filter((u) => !q.status || useStatusOf(u) === q.status);
 }
@@ -135,15 +131,12 @@ function drugUsesLoader(context: Context) {
     for (const argsJson of new Set(asked.map(([, q]) => JSON.stringify(q)))) {
       const q = JSON.parse(argsJson) as UseQuery;
       const drugs = asked.filter(([, x]) => JSON.stringify(x) === argsJson).map(([drug]) => drug);
-      const records = await context.executor.read('uses', context.cypher.query('uses'), { drugs, condition: null, route: q.route ?? null });
-      const uses = usesOf(records, q);
+      const uses = usesOf(await readUses(context, { drugs, condition: null, route: q.route ?? null }), q);
       for (const drug of drugs) answers.set(JSON.stringify([drug, q]), uses.filter((u) => u.drug.key.toLowerCase() === drug));
     }
     return ids.map((id) => answers.get(id) ?? []);
   });
 }
-
-const drugUsesLoaders = new WeakMap<Context, DataLoader<string, UseShape[]>>();
 
 builder.objectField(DrugRef, 'uses', (t) =>
   t.field({
@@ -153,9 +146,8 @@ builder.objectField(DrugRef, 'uses', (t) =>
     resolve: async (drug, args, context) => {
       checkRegulator(args.regulator);
       if (args.regulator) await knownKeyOrThrow(context, 'Regulator', args.regulator, 'regulator');
-      if (!drugUsesLoaders.has(context)) drugUsesLoaders.set(context, drugUsesLoader(context));
       const q: UseQuery = { status: args.status ?? null, regulator: args.regulator ?? null, route: args.route ?? null, asOf: args.asOf ?? null };
-      return drugUsesLoaders.get(context)!.load(JSON.stringify([drug.key.toLowerCase(), q]));
+      return context.loader('drug-uses', () => drugUsesLoader(context)).load(JSON.stringify([drug.key.toLowerCase(), q]));
     },
   }),
 );
