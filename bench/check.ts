@@ -64,10 +64,10 @@ function describe(question: Question, answer: any): string { // eslint-disable-l
       return `${answer.length} drugs, ${targets} targets, ${pathways} pathways, ${conditions} conditions (nested)`;
     }
     case 'deep': {
-      const pathways = answer.conditions.reduce((s: number, c: any) => s + c.pathways.length, 0); // eslint-disable-line @typescript-eslint/no-explicit-any
-      const targets = answer.conditions.reduce((s: number, c: any) => s + c.pathways.reduce((t: number, p: any) => t + p.targets.length, 0), 0); // eslint-disable-line @typescript-eslint/no-explicit-any
-      const interactions = answer.conditions.reduce((s: number, c: any) => s + c.pathways.reduce((t: number, p: any) => t + p.targets.reduce((u: number, x: any) => u + x.interactions.length, 0), 0), 0); // eslint-disable-line @typescript-eslint/no-explicit-any
-      return `${answer.conditions.length} conditions${answer.hasNextPage ? ' (more follow)' : ' (the last page)'}, ${pathways} pathways, ${targets} targets, ${interactions} drug interactions (nested)`;
+      const pathways = answer.conditions.flatMap((c: any) => c.pathways); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const children = pathways.flatMap((p: any) => p.children); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const conditions = children.reduce((s: number, c: any) => s + c.conditions.length, 0); // eslint-disable-line @typescript-eslint/no-explicit-any
+      return `${answer.conditions.length} conditions${answer.hasNextPage ? ' (more follow)' : ' (the last page)'}, ${pathways.length} pathways, ${children.length} sub-pathways, ${conditions} conditions (nested)`;
     }
     case 'evidence': return answer?.evidence ? `${answer.evidence.findings.length} findings from ${answer.evidence.studies} studies` : 'no evidence';
     case 'paths': return `${answer.paths.length} paths of length ${[...new Set(answer.paths.map((p: { length: number }) => p.length))].join(', ') || '-'}`;
