@@ -66,6 +66,8 @@ const END = '<!-- bench:end -->';
 
 const ms = (v: number) => (Number.isNaN(v) ? '-' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
 const rate = (v: number) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+/** a / b, or '-' when either is missing (no response completed in a window). */
+const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '-');
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const ids = ['floor', 'ours', 'peer'] as const;
 const trio = (f: (id: ImplementationId) => string) => ids.map(f).join(' / ');
@@ -88,7 +90,7 @@ function datasetSection(d: DatasetResult): string {
   for (const cell of d.cells) {
     const r = cell.results;
     lines.push(
-      `| ${cell.question} | ${cell.connections} | ${trio((id) => rate(r[id].requestsPerSecond))} | ${trio((id) => ms(r[id].p50))} | ${trio((id) => ms(r[id].p99))} | ${trio((id) => String(r[id].errors))} | ${trio((id) => mb(r[id].peakRssBytes))} | ${(r.ours.p50 / r.floor.p50).toFixed(2)} | ${(r.ours.requestsPerSecond / r.peer.requestsPerSecond).toFixed(2)} |`,
+      `| ${cell.question} | ${cell.connections} | ${trio((id) => rate(r[id].requestsPerSecond))} | ${trio((id) => ms(r[id].p50))} | ${trio((id) => ms(r[id].p99))} | ${trio((id) => String(r[id].errors))} | ${trio((id) => mb(r[id].peakRssBytes))} | ${ratio(r.ours.p50, r.floor.p50)} | ${ratio(r.ours.requestsPerSecond, r.peer.requestsPerSecond)} |`,
     );
   }
   lines.push('');
