@@ -63,6 +63,12 @@ function describe(question: Question, answer: any): string { // eslint-disable-l
       const conditions = answer.reduce((s: number, d: any) => s + d.targets.reduce((t: number, x: any) => t + x.target.pathways.reduce((u: number, p: any) => u + p.conditions.length, 0), 0), 0); // eslint-disable-line @typescript-eslint/no-explicit-any
       return `${answer.length} drugs, ${targets} targets, ${pathways} pathways, ${conditions} conditions (nested)`;
     }
+    case 'deep': {
+      const pathways = answer.conditions.flatMap((c: any) => c.pathways); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const children = pathways.flatMap((p: any) => p.children); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const conditions = children.reduce((s: number, c: any) => s + c.conditions.length, 0); // eslint-disable-line @typescript-eslint/no-explicit-any
+      return `${answer.conditions.length} conditions${answer.hasNextPage ? ' (more follow)' : ' (the last page)'}, ${pathways.length} pathways, ${children.length} sub-pathways, ${conditions} conditions (nested)`;
+    }
     case 'evidence': return answer?.evidence ? `${answer.evidence.findings.length} findings from ${answer.evidence.studies} studies` : 'no evidence';
     case 'paths': return `${answer.paths.length} paths of length ${[...new Set(answer.paths.map((p: { length: number }) => p.length))].join(', ') || '-'}`;
     case 'search': return `${answer.search.length} hits, first ${answer.search[0]?.entity.key ?? '-'}`;

@@ -1,9 +1,9 @@
-// The benchmark's five questions, each asked of the three implementations, and how each implementation's
+// The benchmark's six questions, each asked of the three implementations, and how each implementation's
 // answer is brought to one comparable form (our server's `data`, with unordered neighbour lists sorted by
 // key). The bench refuses to time a question whose three answers differ.
 import { nodeLabels } from '../src/graph-model.js';
 
-export type QuestionId = 'lookup' | 'nested' | 'evidence' | 'paths' | 'search';
+export type QuestionId = 'lookup' | 'nested' | 'deep' | 'evidence' | 'paths' | 'search';
 export type ImplementationId = 'floor' | 'ours' | 'peer';
 
 export interface HttpRequest {
@@ -27,6 +27,8 @@ export interface QuestionArgs {
   pathTo: string;
   searchText: string;
   nestedFirst: number;
+  /** Page size of the deep page (the synthetic graph has 1,025 conditions; the corpus fewer, all on the page). */
+  deepFirst: number;
 }
 
 export const defaultArgs: QuestionArgs = {
@@ -36,7 +38,16 @@ export const defaultArgs: QuestionArgs = {
   pathTo: 'condition:lichen-planus',
   searchText: 'ruxolitinb',
   nestedFirst: 100,
+  deepFirst: 1_000,
 };
+
+/**
+ * What our server is started with for the deep page: one page of 1,000 is above the default page size
+ * (KG_MAX_PAGE_SIZE 100, at most 1,000) and its estimated cost (1,000 conditions x 10 pathways x 10
+ * sub-pathways x 10 conditions, about 1.2 million) above the default KG_MAX_COMPLEXITY (200,000). An
+ * operator who serves such pages raises both the same way; the other questions are within the defaults.
+ */
+export const oursEnv: Record<string, string> = { KG_MAX_PAGE_SIZE: '1000', KG_MAX_COMPLEXITY: '2000000' };
 
 const graphql = (query: string, variables: Record<string, unknown>): HttpRequest => ({
   path: '/graphql',
@@ -75,6 +86,20 @@ function canonicalNested(drugs: NestedDrug[]) {
       }))
       .sort((a, b) => byKey(a.target, b.target)),
   }));
+}
+
+interface DeepCondition { key: string; pathways: { key: string; children: { key: string; conditions: { key: string }[] }[] }[] }
+
+function canonicalDeep(conditions: DeepCondition[], hasNextPage: boolean) {
+  return {
+    hasNextPage,
+    conditions: conditions.map((c) => ({
+      key: c.key,
+      pathways: c.pathways
+        .map((p) => ({ key: p.key, children: p.children.map((s) => ({ key: s.key, conditions: [...s.conditions].sort(byKey) })).sort(byKey) }))
+        .sort(byKey),
+    })),
+  };
 }
 
 export function questions(args: QuestionArgs = defaultArgs): Question[] {
@@ -133,6 +158,37 @@ export function questions(args: QuestionArgs = defaultArgs): Question[] {
               targets: d.targetsConnection.edges.map((e: any) => ({ potencyNm: e.properties.potencyNm, target: e.node })),
             })),
           );
+        },
+      },
+    },
+    {
+      id: 'deep',
+      title: `deep page: conditions(first: ${args.deepFirst}), their pathways, those pathways' sub-pathways and the conditions those are implicated in`,
+      requests: {
+        ours: graphql(
+          `query($first: Int!) { conditions(first: $first) { pageInfo { hasNextPage endCursor } edges { node { key
+             pathways { key children { key conditions { key } } } } } } }`,
+          { first: args.deepFirst },
+        ),
+        peer: graphql(
+          `query($first: Int!) { conditionsConnection(first: $first, sort: [{ name: ASC }, { keyNorm: ASC }]) { pageInfo { hasNextPage endCursor }
+             edges { node { key pathways { key children { key conditions { key } } } } } } }`,
+          { first: args.deepFirst },
+        ),
+        floor: floor('/deep', { first: args.deepFirst }),
+      },
+      answer: {
+        ours: (body) => {
+          const data = dataOf(body);
+          return data?.conditions ? canonicalDeep(data.conditions.edges.map((e: any) => e.node), data.conditions.pageInfo.hasNextPage) : data;
+        },
+        floor: (body) => {
+          const data = dataOf(body);
+          return data?.conditions ? canonicalDeep(data.conditions.edges.map((e: any) => e.node), data.conditions.pageInfo.hasNextPage) : data;
+        },
+        peer: (body) => {
+          const data = dataOf(body);
+          return data?.conditionsConnection ? canonicalDeep(data.conditionsConnection.edges.map((e: any) => e.node), data.conditionsConnection.pageInfo.hasNextPage) : data;
         },
       },
     },

@@ -8,7 +8,7 @@ import type { Checked } from './check.js';
 import type { DatasetSpec, OpenDataset } from './datasets.js';
 import type { LoadResult } from './load.js';
 import type { ProfileRow } from './profile.js';
-import type { ImplementationId, QuestionId } from './questions.js';
+import { oursEnv, type ImplementationId, type QuestionId } from './questions.js';
 
 export interface Machine {
   cpus: number;
@@ -66,6 +66,8 @@ const END = '<!-- bench:end -->';
 
 const ms = (v: number) => (Number.isNaN(v) ? '-' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
 const rate = (v: number) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+/** a / b, or '-' when either is missing (no response completed in a window). */
+const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '-');
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const ids = ['floor', 'ours', 'peer'] as const;
 const trio = (f: (id: ImplementationId) => string) => ids.map(f).join(' / ');
@@ -88,7 +90,7 @@ function datasetSection(d: DatasetResult): string {
   for (const cell of d.cells) {
     const r = cell.results;
     lines.push(
-      `| ${cell.question} | ${cell.connections} | ${trio((id) => rate(r[id].requestsPerSecond))} | ${trio((id) => ms(r[id].p50))} | ${trio((id) => ms(r[id].p99))} | ${trio((id) => String(r[id].errors))} | ${trio((id) => mb(r[id].peakRssBytes))} | ${(r.ours.p50 / r.floor.p50).toFixed(2)} | ${(r.ours.requestsPerSecond / r.peer.requestsPerSecond).toFixed(2)} |`,
+      `| ${cell.question} | ${cell.connections} | ${trio((id) => rate(r[id].requestsPerSecond))} | ${trio((id) => ms(r[id].p50))} | ${trio((id) => ms(r[id].p99))} | ${trio((id) => String(r[id].errors))} | ${trio((id) => mb(r[id].peakRssBytes))} | ${ratio(r.ours.p50, r.floor.p50)} | ${ratio(r.ours.requestsPerSecond, r.peer.requestsPerSecond)} |`,
     );
   }
   lines.push('');
@@ -151,6 +153,7 @@ export function render(run: RunInfo, results: DatasetResult[]): string {
     `- Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB memory, ${m.kernel}; load average at the start ${m.loadAverage}.`,
     `- Versions: Node ${process.version}, Neo4j ${run.neo4jVersion} (the project's launcher, embedded), ${versions}.`,
     `- Load: autocannon, one HTTP POST per request, ${run.connections.join(' and ')} connection(s), for each question and concurrency each implementation in turn gets a ${run.warmup} s warm-up and a ${run.measure / run.rounds} s measured window (one autocannon run; the order rotating from cell to cell)${run.rounds > 1 ? `, ${run.rounds} rounds of that, so ${run.measure} s measured per implementation and cell` : ''}. req/s, p50 and p99 from the responses completed in the window (latency of every response, not autocannon's whole-millisecond histogram); errors = non-2xx, timeouts (60 s), connection errors and answers that differ from the checked one, over the whole run; after each run the bench waits until Neo4j runs no transaction. Peak RSS over the window, each server in its own process.`,
+    `- Servers: each \`node --import tsx <entry>\` with NODE_ENV=production; ours is src/main.ts (as \`npm start\` runs it) with ${Object.entries(oursEnv).map(([k, v]) => `${k}=${v}`).join(' ')}, because the deep page asks for one page of 1,000 conditions, above the default page size (100) and over the default complexity limit (200,000); the other questions are within the defaults.`,
     '',
     ...results.map(datasetSection),
     targets(results),

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PROJECT_ROOT } from '../src/db/local-neo4j.js';
-import type { ImplementationId } from './questions.js';
+import { oursEnv, type ImplementationId } from './questions.js';
 
 export interface Implementation {
   id: ImplementationId;
@@ -15,8 +15,9 @@ export interface Implementation {
 
 export const implementations: Implementation[] = [
   { id: 'floor', name: 'floor (node:http + neo4j-driver)', entry: 'bench/floor/server.ts', env: {} },
-  // Our server exactly as `npm start` runs it, on a database that is already loaded.
-  { id: 'ours', name: 'ours (jak-kg)', entry: 'src/main.ts', env: { SEED_ON_START: 'false', HOST: '127.0.0.1' } },
+  // Our server exactly as `npm start` runs it, on a database that is already loaded, with the page size and
+  // complexity limits raised for the deep page (questions.ts, oursEnv).
+  { id: 'ours', name: 'ours (jak-kg)', entry: 'src/main.ts', env: { SEED_ON_START: 'false', HOST: '127.0.0.1', ...oursEnv } },
   { id: 'peer', name: 'peer (@neo4j/graphql on graphql-yoga)', entry: 'bench/peer/server.ts', env: {} },
 ];
 

@@ -5,11 +5,15 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { firstDifference } from '../bench/check.js';
 import { createFloor } from '../bench/floor/handlers.js';
 import { createPeer, requestStats } from '../bench/peer/app.js';
-import { questions } from '../bench/questions.js';
+import { oursEnv, questions } from '../bench/questions.js';
 import { createDriver } from '../src/db/driver.js';
+import { defaultLimits } from '../src/limits.js';
 import { testApp } from './support/app.js';
 
-const { app, close } = testApp();
+// With the limits the bench starts our server with (its deep page asks for 1,000 conditions).
+const { app, close } = testApp({
+  limits: { ...defaultLimits, maxPageSize: Number(oursEnv.KG_MAX_PAGE_SIZE), maxComplexity: Number(oursEnv.KG_MAX_COMPLEXITY) },
+});
 const driver = createDriver(inject('neo4j'));
 afterAll(async () => {
   await close();

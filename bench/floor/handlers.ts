@@ -10,6 +10,7 @@ const cypher = (name: string) => readFileSync(new URL(`./${name}.cypher`, import
 const statements = {
   lookup: cypher('lookup'),
   nested: cypher('nested'),
+  deep: cypher('deep'),
   evidence: cypher('evidence'),
   search: cypher('search'),
   paths: cypher('paths'),
@@ -63,6 +64,13 @@ export function createFloor(driver: Driver, timeoutMs = 15_000) {
     async nested({ first }, stats) {
       const records = await read(stats, statements.nested, { first: neo4j.int(first) });
       return { drugs: { edges: records.map((r) => ({ node: r.get('drug') })) } };
+    },
+
+    async deep({ first }, stats) {
+      const records = await read(stats, statements.deep, { first: neo4j.int(first) });
+      // The first page's end cursor as our server writes it (an offset), so that the answers match byte for byte.
+      const endCursor = records.length ? Buffer.from(`offset:${records.length - 1}`).toString('base64') : null;
+      return { conditions: { pageInfo: { hasNextPage: records[0]?.get('more') ?? false, endCursor }, edges: records.map((r) => ({ node: r.get('condition') })) } };
     },
 
     async evidence({ drug, condition }, stats) {

@@ -32,7 +32,7 @@ function send(res: ServerResponse, status: number, value: unknown, trips?: numbe
 const server = createServer(async (req, res) => {
   try {
     const answer = req.method === 'POST' ? await floor.answer((req.url ?? '').slice(1), await readBody(req)) : null;
-    if (!answer) return send(res, 404, { error: 'POST /lookup, /nested, /evidence, /paths or /search' });
+    if (!answer) return send(res, 404, { error: 'POST /lookup, /nested, /deep, /evidence, /paths or /search' });
     send(res, 200, { data: answer.data }, answer.roundTrips);
   } catch (error) {
     send(res, 500, { error: (error as Error).message });

@@ -65,19 +65,20 @@ async function staticPage(html: string, headers: Headers): Promise<StaticPage> {
 
 /**
  * GraphiQL's renderer, memoised: the page is rendered once (its options never change), and hashed and
- * compressed once, on first use.
+ * compressed once, on first use. The renderer may be asynchronous (src/yoga.ts loads GraphiQL's bundle on
+ * the first visit).
  */
-export function cachedGraphiQL<O>(render: (options: O) => string) {
-  let html: string | undefined;
+export function cachedGraphiQL<O>(render: (options: O) => string | Promise<string>) {
+  let html: Promise<string> | undefined;
   let page: Promise<StaticPage> | undefined;
   return {
-    render(options: O): string {
-      return (html ??= render(options));
+    render(options: O): Promise<string> {
+      return (html ??= Promise.resolve().then(() => render(options)));
     },
     /** The page, compressed once; the visitors who come while it is being compressed wait for that one. */
     page(headers: Headers): Promise<StaticPage> | undefined {
       if (html === undefined) return undefined;
-      return (page ??= staticPage(html, headers));
+      return (page ??= html.then((text) => staticPage(text, headers)));
     },
   };
 }
