@@ -239,7 +239,10 @@ describe('GraphiQL and large answers, compressed and cacheable (item 2)', () => 
 
   it('renders, hashes and compresses the page once, whoever asks', async () => {
     let renders = 0;
-    const cache = cachedGraphiQL(() => (renders++, '<html>page</html>'));
+    const cache = cachedGraphiQL(() => {
+      renders++;
+      return '<html>page</html>';
+    });
     expect(cache.page(new Headers())).toBeUndefined();
     cache.render({});
     cache.render({});
