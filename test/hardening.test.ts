@@ -6,7 +6,7 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../src/db/availability.js';
-import { defaultBoltPort } from '../src/db/launcher-cli.js';
+import { defaultBoltPort } from '../src/cli/db-command.js';
 import { csvField } from '../src/export/encode.js';
 import { cachedGraphiQL, negotiate } from '../src/http/compression.js';
 import { parseCsv } from './support/csv.js';
