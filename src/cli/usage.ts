@@ -28,7 +28,7 @@ export function parseCommandLine<O extends OptionSpec>(argv: string[], options: 
     if (token.kind !== 'option') continue;
     const known = spec[token.name];
     if (!known) {
-      if (!allowExtra || !token.rawName.startsWith('--')) throw new UsageError(`unknown option: ${token.rawName}`);
+      if (!allowExtra || !token.rawName.startsWith('--')) throw new UsageError(`Unknown option '${token.rawName}'`); // parseArgs' own wording
       let value = token.value;
       if (value === undefined) {
         const next = tokens[i + 1];
