@@ -13,4 +13,4 @@ COPY schema ./schema
 ENV PORT=4000 HOST=0.0.0.0 NODE_ENV=production
 EXPOSE 4000
 HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:4000/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--import", "tsx", "src/cli/main.ts", "serve"]

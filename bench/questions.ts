@@ -57,7 +57,7 @@ const floor = (path: string, variables: Record<string, unknown>): HttpRequest =>
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 /** The GraphQL `data`, or the whole body when it carries errors (so they show in a mismatch). */
-const dataOf = (body: any) => (body && body.errors ? body : body?.data); // eslint-disable-line @typescript-eslint/no-explicit-any
+const dataOf = (body: any) => (body?.errors ? body : body?.data); // eslint-disable-line @typescript-eslint/no-explicit-any
 
 // Our EntityType values are SCREAMING_CASE (CONDITION_CATEGORY); the floor and the peer answer the node label
 // (ConditionCategory). Our answers are compared with the label written back.

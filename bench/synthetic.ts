@@ -67,7 +67,7 @@ export class Zipf {
   constructor(readonly n: number, exponent: number) {
     this.cdf = new Float64Array(n);
     let sum = 0;
-    for (let r = 0; r < n; r++) this.cdf[r] = sum += 1 / Math.pow(r + 1, exponent);
+    for (let r = 0; r < n; r++) this.cdf[r] = sum += 1 / (r + 1) ** exponent;
     for (let r = 0; r < n; r++) this.cdf[r] /= sum;
   }
   draw(random: () => number): number {

@@ -48,7 +48,7 @@ export const builder = new SchemaBuilder<{
     // Pothos' own decoding, with its refusal coded; an id naming a type that node(id:) cannot load (not an
     // entity, or no type at all) is refused the same way, without naming the server's types.
     decodeGlobalID: (globalID: string) => {
-      let decoded;
+      let decoded: ReturnType<typeof decodeGlobalID> | undefined;
       try {
         decoded = decodeGlobalID(globalID);
       } catch {

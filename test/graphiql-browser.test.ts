@@ -17,6 +17,7 @@ import { createApp } from '../src/yoga.js';
 import { testServices } from './support/app.js';
 
 /** The text an editor shows, with Monaco's non-breaking spaces as plain spaces. */
+// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the text as rendered), not the DOM property
 const textOf = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ');
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -6,7 +6,7 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../src/db/availability.js';
-import { defaultBoltPort } from '../src/db/launcher-cli.js';
+import { defaultBoltPort } from '../src/cli/db-command.js';
 import { csvField } from '../src/export/encode.js';
 import { cachedGraphiQL, negotiate } from '../src/http/compression.js';
 import { parseCsv } from './support/csv.js';
@@ -239,7 +239,10 @@ describe('GraphiQL and large answers, compressed and cacheable (item 2)', () => 
 
   it('renders, hashes and compresses the page once, whoever asks', async () => {
     let renders = 0;
-    const cache = cachedGraphiQL(() => (renders++, '<html>page</html>'));
+    const cache = cachedGraphiQL(() => {
+      renders++;
+      return '<html>page</html>';
+    });
     expect(cache.page(new Headers())).toBeUndefined();
     cache.render({});
     cache.render({});

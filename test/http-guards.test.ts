@@ -80,7 +80,12 @@ describe('coded refusals at the HTTP level', () => {
 describe('request ids, logs and metrics', () => {
   it('logs one line per request with its id and operation name, and never the token', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const logged = testApp({ logger: createLogger('info', sink) });
     const response = await logged.app.fetch('http://test/graphql', post(
       JSON.stringify({ query: 'mutation Curate { retractFinding(key: "pmid:1/none/none", reason: "a reason") { key } }' }),

@@ -1,4 +1,4 @@
-// A short load run against the real server (src/main.ts as its own process, on loopback, over the test
+// A short load run against the real server (jak-kg serve as its own process, on loopback, over the test
 // database): mixed questions at concurrency 16 for 10 s, every answer a 200 without GraphQL errors, and
 // the server's memory bounded. The long run (60 s at 64) is `npm run load`, reported in docs/RELIABILITY.md.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -12,10 +12,10 @@ import { createExecutor } from '../db/executor.js';
 import { connectDatabase } from '../db/select-database.js';
 import type { Format } from '../export/encode.js';
 import { countRows, exportChunks } from '../export/stream.js';
-import { exportTables, ExportRequestError, findTable, keyChecks, parseFilters } from '../export/tables.js';
+import { type ExportTable, exportTables, ExportRequestError, findTable, keyChecks, parseFilters } from '../export/tables.js';
 import { checkKnownKeys } from '../known-keys.js';
-import { parseArgs, UsageError } from './args.js';
 import { createProgress } from './progress.js';
+import { parseCommandLine, UsageError } from './usage.js';
 
 export const exportUsage = `usage: jak-kg export <table>[.csv|.ndjson] [--out FILE] [--format csv|ndjson] [--<filter> VALUE ...]
 
@@ -48,18 +48,20 @@ function write(stream: Writable, text: string): Promise<void> {
 }
 
 export async function exportCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { options: ['out', 'format'], allowExtra: true });
-  if (args.flags.has('help')) {
+  // Unknown --name value pairs are the table's filters, checked by parseFilters as GET /export's parameters.
+  const args = parseCommandLine(argv, { out: { type: 'string' }, format: { type: 'string' } }, { extra: true });
+  if (args.values.help) {
     process.stdout.write(exportUsage);
     return 0;
   }
   if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? `unexpected argument: ${args.positionals[1]}` : 'missing table (e.g. evidence, uses, nodes/Drug)');
   const named = /^(.+?)(?:\.(csv|ndjson))?$/.exec(args.positionals[0])!;
-  const option = args.options.get('format');
+  const option = args.values.format;
   if (option !== undefined && option !== 'csv' && option !== 'ndjson') throw new UsageError(`--format must be csv or ndjson, not ${option}`);
   if (option && named[2] && option !== named[2]) throw new UsageError(`--format ${option} contradicts ${args.positionals[0]}`);
   const format = (option ?? named[2] ?? 'csv') as Format;
-  let table, filters;
+  let table: ExportTable;
+  let filters: ReturnType<typeof parseFilters>;
   try {
     table = findTable(named[1]);
     filters = parseFilters(table, new URLSearchParams(args.extra));
@@ -68,7 +70,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     throw error;
   }
 
-  const out = args.options.get('out');
+  const out = args.values.out;
   if (out !== undefined) {
     // The folder of FILE is created when missing; one that cannot be is a usage error, not a stack trace.
     try {

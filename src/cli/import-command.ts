@@ -1,14 +1,13 @@
 // `jak-kg import <source> <file>`: load a regulator's or a registry's records into the graph (src/import/),
 // matched to the drugs and conditions it holds, with provenance on every row, in one transaction.
-import { parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
 import { loadCypherLibrary } from '../graph/cypher.js';
 import { createExecutor } from '../db/executor.js';
 import { connectDatabase } from '../db/select-database.js';
 import { detailLines, runImport, summaryLine } from '../import/run.js';
 import { ImportError, importSources, type ImportSource } from '../import/shared.js';
-import { UsageError } from './args.js';
 import { createProgress, type Progress } from './progress.js';
+import { parseCommandLine, UsageError } from './usage.js';
 
 export const importUsage = `usage: jak-kg import <source> <file> [--quiet]
 
@@ -29,16 +28,7 @@ options:
 `;
 
 export async function importCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, quiet: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine(argv, { quiet: { type: 'boolean' } });
   if (parsed.values.help) {
     process.stdout.write(importUsage);
     return 0;

@@ -6,8 +6,8 @@ import { createExecutor } from '../db/executor.js';
 import { connectDatabase } from '../db/select-database.js';
 import { CorpusError, readCorpus } from '../ingest/read-corpus.js';
 import { seed } from '../ingest/seed.js';
-import { parseArgs, UsageError } from './args.js';
 import { createProgress, type Progress } from './progress.js';
+import { parseCommandLine, UsageError } from './usage.js';
 
 export const seedUsage = `usage: jak-kg seed [--data DIR]
 
@@ -20,15 +20,15 @@ options:
 `;
 
 export async function seedCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { options: ['data'] });
-  if (args.flags.has('help')) {
+  const args = parseCommandLine(argv, { data: { type: 'string' } });
+  if (args.values.help) {
     process.stdout.write(seedUsage);
     return 0;
   }
   if (args.positionals.length) throw new UsageError(`unexpected argument: ${args.positionals[0]}`);
-  let loaded;
+  let loaded: ReturnType<typeof readCorpus>;
   try {
-    loaded = readCorpus(args.options.get('data'));
+    loaded = readCorpus(args.values.data);
   } catch (error) {
     if (error instanceof CorpusError) {
       process.stderr.write(`${error.message}\n`);

@@ -2,7 +2,10 @@
 // and metadata naming the operation, the session closed in `finally`, driver errors mapped in one place.
 // When an availability circuit is given, a call is refused at once (SERVICE_UNAVAILABLE) while Neo4j is
 // known to be down, and an unreachable Neo4j opens the circuit.
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
+// Read-your-writes: every session of every executor on a driver shares the driver's one bookmark manager
+// (sessionBookmarks), so a read begins after the writes this process committed, on whichever cluster
+// member a routing URI sends it to (a curation write, then the read of the next request).
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import type { Availability } from './availability.js';
 import { mapDriverError, serviceUnavailable } from './errors.js';
 
@@ -68,6 +71,16 @@ export interface ExecutorOptions {
   maxSessions?: number;
 }
 
+/**
+ * The bookmark manager the sessions on `driver` share: the driver's own, the one `driver.executeQuery` uses,
+ * so there is one per driver (and per process) whoever opens the session. It holds the bookmarks of the last
+ * transactions committed; a session opened with it begins its transactions with them (the cluster member
+ * waits until it has applied those writes) and hands back the new bookmark when it commits.
+ */
+export function sessionBookmarks(driver: Driver): BookmarkManager {
+  return driver.executeQueryBookmarkManager;
+}
+
 /** A counting semaphore: at most `max` holders at once, the others queued in arrival order. */
 export function createSemaphore(max: number) {
   let held = 0;
@@ -93,6 +106,7 @@ export function createExecutor({ driver, database, timeoutMs, availability, onSe
   let openSessions = 0;
   const slots = maxSessions ? createSemaphore(maxSessions) : undefined;
   const metadata = (operation: string) => ({ app: 'jak-kg', operation });
+  const bookmarkManager = sessionBookmarks(driver);
 
   /** Maps a driver error, and opens the circuit when it says Neo4j is unreachable. */
   function failed(error: unknown): unknown {
@@ -111,7 +125,7 @@ export function createExecutor({ driver, database, timeoutMs, availability, onSe
       slots?.release();
       throw serviceUnavailable();
     }
-    const session = driver.session({ database, defaultAccessMode: mode });
+    const session = driver.session({ database, defaultAccessMode: mode, bookmarkManager });
     onSession?.(1);
     stats.mostSessions = Math.max(stats.mostSessions, ++openSessions);
     return {

@@ -180,7 +180,7 @@ function liveOwner(file: string): PidFile | undefined {
 }
 
 function writePidFile(file: string, info: PidFile, exclusive: boolean): void {
-  fs.writeFileSync(file, JSON.stringify(info, null, 2) + "\n", { flag: exclusive ? "wx" : "w" });
+  fs.writeFileSync(file, `${JSON.stringify(info, null, 2)}\n`, { flag: exclusive ? "wx" : "w" });
 }
 
 /** Launcher output of this run plus the end of Neo4j's own debug.log, for error messages. */
@@ -476,7 +476,7 @@ export async function localNeo4jStatus(
 ): Promise<{ running: boolean; pid?: number; uri?: string }> {
   const dir = resolveDataDir(dataDir);
   const owner = liveOwner(pidFilePath(dir));
-  if (!owner || owner.state !== "running" || path.resolve(owner.dataDir) !== dir) return { running: false };
+  if (owner?.state !== "running" || path.resolve(owner.dataDir) !== dir) return { running: false };
   return { running: true, pid: owner.pid, uri: owner.uri };
 }
 

@@ -10,7 +10,7 @@ import { mapDriverError, serviceUnavailable } from '../db/errors.js';
 import { checkKnownKeys } from '../known-keys.js';
 import type { Format } from './encode.js';
 import { exportChunks } from './stream.js';
-import { exportTables, ExportRequestError, findTable, keyChecks, parseFilters } from './tables.js';
+import { type ExportTable, exportTables, ExportRequestError, findTable, keyChecks, parseFilters } from './tables.js';
 
 /** Default transaction timeout of an export: long, since a slow client holds the transaction open. */
 export const DEFAULT_EXPORT_TIMEOUT_MS = 10 * 60_000;
@@ -70,7 +70,8 @@ async function handleExport(
     return jsonError(fetchAPI, 404, 'NOT_FOUND', 'Export paths end in .csv or .ndjson, e.g. /export/evidence.csv (GET /export lists the tables).');
   }
   const format = match[2] as Format;
-  let table, filters;
+  let table: ExportTable;
+  let filters: ReturnType<typeof parseFilters>;
   try {
     table = findTable(decodeURIComponent(match[1]));
     filters = parseFilters(table, url.searchParams);

@@ -97,7 +97,7 @@ export function compression(graphiql?: GraphiQLCache): Plugin<Context> {
     headers.set('cache-control', `public, max-age=${GRAPHIQL_MAX_AGE_SECONDS}`);
     headers.set('vary', 'Accept-Encoding');
     const match = request.headers.get('if-none-match');
-    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag)) {
+    if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag)) {
       return new fetchAPI.Response(null, { status: 304, headers });
     }
     const encoding = negotiate(request.headers.get('accept-encoding'), ['br', 'gzip']);

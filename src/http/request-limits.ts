@@ -123,7 +123,7 @@ export function requestLimits(limits: Limits): Plugin<Context> {
         kind: Kind.DOCUMENT,
         definitions: [operation, ...args.document.definitions.filter((d: DefinitionNode) => d.kind === Kind.FRAGMENT_DEFINITION)],
       };
-      let cost;
+      let cost: ReturnType<typeof complexityFromQuery>;
       try {
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
         cost = complexityFromQuery(document, { schema: args.schema, ctx: args.contextValue as object, variables });

@@ -44,7 +44,7 @@ export function parseCtgov(text: string, file: string, index: GraphIndex): Impor
     if (!id || !/^NCT\d{8}$/.test(id)) throw malformedRecord(i, id, 'identificationModule.nctId must be NCT followed by 8 digits');
   });
   plan.fileDate = latest(studies.map((s) => partialDate(obj(obj(obj(s).protocolSection).statusModule).lastUpdatePostDateStruct && obj(obj(obj(obj(s).protocolSection).statusModule).lastUpdatePostDateStruct).date))) ?? 'undated';
-  studies.forEach((study, i) => readStudy(study as Json, i, plan, index));
+  for (const [i, study] of studies.entries()) readStudy(study as Json, i, plan, index);
   return plan;
 }
 

@@ -131,6 +131,7 @@ export async function parseEma(data: Buffer, file: string, index: GraphIndex): P
   const header = rows[headerAt].cells.map(headerText);
   const columns = {} as Record<Column, number>;
   for (const [column, names] of Object.entries(columnNames) as [Column, readonly string[]][]) {
+    // biome-ignore lint/complexity/useIndexOf: the callback matches any of several names, which indexOf cannot
     columns[column] = header.findIndex((h) => names.some((n) => n.toLowerCase() === h));
   }
   const missing = required.filter((c) => columns[c] < 0);

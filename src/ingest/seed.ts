@@ -185,9 +185,7 @@ export function corpusToGraph(corpus: Corpus): {
 }
 
 /** Called after every batch: the label or relationship type written, and items (nodes + relationships) so far. */
-export interface SeedProgress {
-  (step: { what: string; done: number; total: number }): void;
-}
+export type SeedProgress = (step: { what: string; done: number; total: number }) => void;
 
 export interface SeedResult {
   version: string;

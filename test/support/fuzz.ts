@@ -13,8 +13,8 @@ import {
   GraphQLInterfaceType,
   GraphQLList,
   GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLScalarType,
+  type GraphQLObjectType,
+  type GraphQLScalarType,
   isLeafType,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -47,7 +47,7 @@ const keys = [
   'ruxolitinib', 'RUXOLITINIB', 'drug:ruxolitinib', 'lichen-planus', 'alopecia-areata', 'condition:alopecia-areata', 'JAK1', 'tyk2',
   'pmid:38417541', 'pmid:40192197', 'FDA', 'EMA', 'opzelura-cream-1-5', 'jak-stat-signaling', 'pmid:38417541/ruxolitinib/necrobiosis-lipoidica',
   'granulomatous-dermatoses', 'delgocitinib', 'nope', '', ' ', 'a:b:c', 'drug:', ':x', 'x'.repeat(300), '\u0000', '💊', "'; MATCH (n) DETACH DELETE n //",
-  '") RETURN 1 //', '${injection}', '%00', '../../etc/passwd', 'null', '\\', '"', 'ÿþ', 'NaN',
+  '") RETURN 1 //', '\u0024{injection}', '%00', '../../etc/passwd', 'null', '\\', '"', 'ÿþ', 'NaN',
 ];
 const ints = [-2147483648, -1, 0, 1, 2, 3, 5, 10, 20, 50, 99, 100, 101, 1000, 2147483647];
 

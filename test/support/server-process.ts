@@ -1,4 +1,4 @@
-// The real server (src/main.ts) as a child process on a free loopback port, for tests and scripts that
+// The real server (jak-kg serve, as npm start runs it) as a child process on a free loopback port, for tests and scripts that
 // need it out of their own process (load, memory): started with the given environment, ready when /ready
 // says so, stopped with SIGTERM (the graceful path).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,7 +13,7 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', KG_METRICS: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
