@@ -30,7 +30,8 @@ export async function ask(server: RunningServer, request: { path: string; body: 
 /** The first JSON path where a and b differ, or null. */
 export function firstDifference(a: unknown, b: unknown, at = '$'): string | null {
   if (Object.is(a, b)) return null;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return `${at}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object')
+    return `${at}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
   if (Array.isArray(a) !== Array.isArray(b)) return `${at}: array vs object`;
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
@@ -39,7 +40,8 @@ export function firstDifference(a: unknown, b: unknown, at = '$'): string | null
     }
     return null;
   }
-  const ao = a as Record<string, unknown>, bo = b as Record<string, unknown>;
+  const ao = a as Record<string, unknown>,
+    bo = b as Record<string, unknown>;
   for (const key of new Set([...Object.keys(ao), ...Object.keys(bo)])) {
     const d = firstDifference(ao[key], bo[key], `${at}.${key}`);
     if (d) return d;
@@ -54,13 +56,18 @@ export interface Checked {
   size: string;
 }
 
-function describe(question: Question, answer: any): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+function describe(question: Question, answer: any): string {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   switch (question.id) {
-    case 'lookup': return answer?.drug ? `1 drug, ${answer.drug.xrefs.length} xrefs` : 'no drug';
+    case 'lookup':
+      return answer?.drug ? `1 drug, ${answer.drug.xrefs.length} xrefs` : 'no drug';
     case 'nested': {
       const targets = answer.reduce((s: number, d: any) => s + d.targets.length, 0); // eslint-disable-line @typescript-eslint/no-explicit-any
       const pathways = answer.reduce((s: number, d: any) => s + d.targets.reduce((t: number, x: any) => t + x.target.pathways.length, 0), 0); // eslint-disable-line @typescript-eslint/no-explicit-any
-      const conditions = answer.reduce((s: number, d: any) => s + d.targets.reduce((t: number, x: any) => t + x.target.pathways.reduce((u: number, p: any) => u + p.conditions.length, 0), 0), 0); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const conditions = answer.reduce(
+        (s: number, d: any) => s + d.targets.reduce((t: number, x: any) => t + x.target.pathways.reduce((u: number, p: any) => u + p.conditions.length, 0), 0),
+        0,
+      ); // eslint-disable-line @typescript-eslint/no-explicit-any
       return `${answer.length} drugs, ${targets} targets, ${pathways} pathways, ${conditions} conditions (nested)`;
     }
     case 'deep': {
@@ -69,9 +76,12 @@ function describe(question: Question, answer: any): string { // eslint-disable-l
       const conditions = children.reduce((s: number, c: any) => s + c.conditions.length, 0); // eslint-disable-line @typescript-eslint/no-explicit-any
       return `${answer.conditions.length} conditions${answer.hasNextPage ? ' (more follow)' : ' (the last page)'}, ${pathways.length} pathways, ${children.length} sub-pathways, ${conditions} conditions (nested)`;
     }
-    case 'evidence': return answer?.evidence ? `${answer.evidence.findings.length} findings from ${answer.evidence.studies} studies` : 'no evidence';
-    case 'paths': return `${answer.paths.length} paths of length ${[...new Set(answer.paths.map((p: { length: number }) => p.length))].join(', ') || '-'}`;
-    case 'search': return `${answer.search.length} hits, first ${answer.search[0]?.entity.key ?? '-'}`;
+    case 'evidence':
+      return answer?.evidence ? `${answer.evidence.findings.length} findings from ${answer.evidence.studies} studies` : 'no evidence';
+    case 'paths':
+      return `${answer.paths.length} paths of length ${[...new Set(answer.paths.map((p: { length: number }) => p.length))].join(', ') || '-'}`;
+    case 'search':
+      return `${answer.search.length} hits, first ${answer.search[0]?.entity.key ?? '-'}`;
   }
 }
 

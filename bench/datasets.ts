@@ -92,7 +92,13 @@ export async function openDataset(spec: DatasetSpec, boltPort: number, log: (lin
     }
     const size = await graphSize(db.executor);
     return {
-      name, uri: db.neo4j.uri, driver: db.driver, ...size, loadSeconds, storedLoad, ...memory,
+      name,
+      uri: db.neo4j.uri,
+      driver: db.driver,
+      ...size,
+      loadSeconds,
+      storedLoad,
+      ...memory,
       close: async () => {
         await db.driver.close();
         await db.neo4j.stop();

@@ -36,8 +36,7 @@ export async function readMeta(executor: Executor): Promise<BenchMeta | null> {
 }
 
 export function metaMatches(meta: BenchMeta | null, spec: SyntheticSpec, corpusVersion: string): boolean {
-  return !!meta && meta.seed === spec.seed && meta.scale === spec.scale && meta.generatorVersion === GENERATOR_VERSION
-    && meta.corpusVersion === corpusVersion;
+  return !!meta && meta.seed === spec.seed && meta.scale === spec.scale && meta.generatorVersion === GENERATOR_VERSION && meta.corpusVersion === corpusVersion;
 }
 
 export async function graphSize(executor: Executor): Promise<{ nodes: number; relationships: number }> {
@@ -85,10 +84,22 @@ function findingCorpus(findings: Corpus['findings.json'], lookup: Lookup): Corpu
   return {
     ...emptyCorpus(),
     'findings.json': findings,
-    'studies.json': pickAll(findings.map((f) => f.study), lookup.studies),
-    'drugs.json': pickAll(findings.flatMap((f) => (f.drug ? [f.drug] : [])), lookup.drugs),
-    'conditions.json': pickAll(findings.map((f) => f.condition), lookup.conditions),
-    'products.json': pickAll(findings.flatMap((f) => (f.product ? [f.product] : [])), lookup.products),
+    'studies.json': pickAll(
+      findings.map((f) => f.study),
+      lookup.studies,
+    ),
+    'drugs.json': pickAll(
+      findings.flatMap((f) => (f.drug ? [f.drug] : [])),
+      lookup.drugs,
+    ),
+    'conditions.json': pickAll(
+      findings.map((f) => f.condition),
+      lookup.conditions,
+    ),
+    'products.json': pickAll(
+      findings.flatMap((f) => (f.product ? [f.product] : [])),
+      lookup.products,
+    ),
   };
 }
 
@@ -101,9 +112,20 @@ interface Lookup {
 
 function emptyCorpus(): Corpus {
   return {
-    'drugs.json': [], 'targets.json': [], 'pathways.json': [], 'condition-categories.json': [], 'conditions.json': [],
-    'regulators.json': [], 'products.json': [], 'interactions.json': [], 'target-pathways.json': [],
-    'pathway-conditions.json': [], 'studies.json': [], 'findings.json': [], 'approvals.json': [], 'labels.json': [],
+    'drugs.json': [],
+    'targets.json': [],
+    'pathways.json': [],
+    'condition-categories.json': [],
+    'conditions.json': [],
+    'regulators.json': [],
+    'products.json': [],
+    'interactions.json': [],
+    'target-pathways.json': [],
+    'pathway-conditions.json': [],
+    'studies.json': [],
+    'findings.json': [],
+    'approvals.json': [],
+    'labels.json': [],
   };
 }
 
@@ -161,9 +183,14 @@ export async function loadSynthetic(
   await executor.write('bench:await-indexes', 'CALL db.awaitIndexes(3600)');
   const size = await graphSize(executor);
   const meta: BenchMeta = {
-    seed: spec.seed, scale: spec.scale, generatorVersion: GENERATOR_VERSION, corpusVersion: loaded.version,
-    nodes: size.nodes, relationships: size.relationships,
-    loadSeconds: Math.round((Date.now() - started) / 100) / 10, loadedAt: new Date().toISOString(),
+    seed: spec.seed,
+    scale: spec.scale,
+    generatorVersion: GENERATOR_VERSION,
+    corpusVersion: loaded.version,
+    nodes: size.nodes,
+    relationships: size.relationships,
+    loadSeconds: Math.round((Date.now() - started) / 100) / 10,
+    loadedAt: new Date().toISOString(),
   };
   await executor.write('bench:meta', benchCypher('write-meta'), { meta });
   log(`  loaded ${meta.nodes} nodes and ${meta.relationships} relationships in ${meta.loadSeconds} s`);

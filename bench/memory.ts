@@ -30,15 +30,30 @@ const log = (line: string) => console.error(line);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-memory-'));
 process.env.BENCH_MEMORY_DIR = dir;
-process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--import ${new URL('./memory-probe.mjs', import.meta.url).href}`, process.env.BENCH_NODE_OPTIONS].filter(Boolean).join(' ');
+process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--import ${new URL('./memory-probe.mjs', import.meta.url).href}`, process.env.BENCH_NODE_OPTIONS]
+  .filter(Boolean)
+  .join(' ');
 
-interface Sample { t: number; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }
+interface Sample {
+  t: number;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
 const samples = (pid: number): Sample[] =>
-  readFileSync(path.join(dir, `${pid}.jsonl`), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  readFileSync(path.join(dir, `${pid}.jsonl`), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const show = (s: Sample | undefined) => (s ? `${mb(s.rss)} (heap ${mb(s.heapUsed)}/${mb(s.heapTotal)}, ext ${mb(s.external)})` : '-');
 /** The sample with the highest RSS since `from`. */
-const peak = (pid: number, from: number) => samples(pid).filter((s) => s.t >= from).reduce<Sample | undefined>((a, s) => (!a || s.rss > a.rss ? s : a), undefined);
+const peak = (pid: number, from: number) =>
+  samples(pid)
+    .filter((s) => s.t >= from)
+    .reduce<Sample | undefined>((a, s) => (!a || s.rss > a.rss ? s : a), undefined);
 
 const kind = values.dataset === 'synthetic' ? 'synthetic' : 'corpus';
 const dataset = await openDataset({ kind, scale: Number(values.scale), seed: 42 }, boltPort, log);
@@ -53,7 +68,9 @@ try {
   for (const question of all) {
     const c = await checkQuestion(question, servers);
     checked.push(c);
-    log(`${question.id}: the answers agree (${c.size}); ${implementations.map(({ id }) => `${id} ${c.replies[id].bytes} bytes in ${c.replies[id].ms.toFixed(0)} ms`).join(', ')}`);
+    log(
+      `${question.id}: the answers agree (${c.size}); ${implementations.map(({ id }) => `${id} ${c.replies[id].bytes} bytes in ${c.replies[id].ms.toFixed(0)} ms`).join(', ')}`,
+    );
   }
   await sleep(1_000);
   const warm = Object.fromEntries(implementations.map(({ id }) => [id, samples(servers[id].pid).at(-1)]));

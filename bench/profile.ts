@@ -61,16 +61,38 @@ const typed = (ref: string) => {
 /** Each statement once to warm it up (plan cache, page cache), then once profiled. */
 export async function profileStatements(driver: Driver, args: QuestionArgs, timeoutMs: number): Promise<ProfileRow[]> {
   const cypher = loadCypherLibrary();
-  const from = typed(args.pathFrom), to = typed(args.pathTo);
+  const from = typed(args.pathFrom),
+    to = typed(args.pathTo);
   const ids = { from: await elementId(driver, args.pathFrom), to: await elementId(driver, args.pathTo) };
   const pairs = [{ id: 'bench', drug: args.drug, condition: args.condition, route: null, includeRetracted: false }];
   // Our statements as the bench's questions project them: path nodes' keys and labels; what the evidence
   // summary sums of a finding (src/schema/evidence.ts SUMMARY_READS), and the study's key.
-  const summaryReads = new Set(['outcome', 'patients', 'responders', 'responseRatePercent', 'route', 'primary', 'arm', 'comparators', 'controlled', 'retracted']);
+  const summaryReads = new Set([
+    'outcome',
+    'patients',
+    'responders',
+    'responseRatePercent',
+    'route',
+    'primary',
+    'arm',
+    'comparators',
+    'controlled',
+    'retracted',
+  ]);
   const statements: [ProfileRow['question'], string, string, Record<string, unknown>][] = [
     ['paths', 'ours before (cypher/paths.cypher of 46248c5)', file('./profile/paths-before.cypher'), { ...ids, first: 10 }],
-    ['paths', 'ours now (cypher/paths.cypher)', projectedStatement(cypher.paths(4), { n: new Set() }), { from: { label: from.label, key: from.key }, to: { label: to.label, key: to.key }, first: 10 }],
-    ['paths', 'floor (bench/floor/paths.cypher)', file('./floor/paths.cypher'), { fromLabel: from.label, fromKey: from.key, toLabel: to.label, toKey: to.key, first: 10 }],
+    [
+      'paths',
+      'ours now (cypher/paths.cypher)',
+      projectedStatement(cypher.paths(4), { n: new Set() }),
+      { from: { label: from.label, key: from.key }, to: { label: to.label, key: to.key }, first: 10 },
+    ],
+    [
+      'paths',
+      'floor (bench/floor/paths.cypher)',
+      file('./floor/paths.cypher'),
+      { fromLabel: from.label, fromKey: from.key, toLabel: to.label, toKey: to.key, first: 10 },
+    ],
     ['evidence', 'ours before (cypher/evidence.cypher of 46248c5)', file('./profile/evidence-before.cypher'), { pairs }],
     ['evidence', 'ours now (cypher/evidence.cypher)', projectedStatement(cypher.query('evidence'), { f: summaryReads, s: new Set() }), { pairs }],
     ['evidence', 'floor (bench/floor/evidence.cypher)', file('./floor/evidence.cypher'), { drug: args.drug, condition: args.condition }],

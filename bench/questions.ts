@@ -62,15 +62,20 @@ const dataOf = (body: any) => (body?.errors ? body : body?.data); // eslint-disa
 // Our EntityType values are SCREAMING_CASE (CONDITION_CATEGORY); the floor and the peer answer the node label
 // (ConditionCategory). Our answers are compared with the label written back.
 const labelOf = new Map(nodeLabels.map((label) => [label.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase(), label]));
-const withLabels = (value: any): any => // eslint-disable-line @typescript-eslint/no-explicit-any
-  Array.isArray(value) ? value.map(withLabels)
+const withLabels = (value: any): any =>
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  Array.isArray(value)
+    ? value.map(withLabels)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'entityType' ? labelOf.get(v as string) ?? v : withLabels(v)]))
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'entityType' ? (labelOf.get(v as string) ?? v) : withLabels(v)]))
       : value;
 const oursOf = (body: any) => withLabels(dataOf(body)); // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-interface NestedDrug { key: string; targets: { potencyNm: number | null; target: { key: string; pathways: { key: string; conditions: { key: string }[] }[] } }[] }
+interface NestedDrug {
+  key: string;
+  targets: { potencyNm: number | null; target: { key: string; pathways: { key: string; conditions: { key: string }[] }[] } }[];
+}
 
 /** Neighbour lists are ordered by name in our API and by whatever the others choose: compare them as sets. */
 function canonicalNested(drugs: NestedDrug[]) {
@@ -88,7 +93,10 @@ function canonicalNested(drugs: NestedDrug[]) {
   }));
 }
 
-interface DeepCondition { key: string; pathways: { key: string; children: { key: string; conditions: { key: string }[] }[] }[] }
+interface DeepCondition {
+  key: string;
+  pathways: { key: string; children: { key: string; conditions: { key: string }[] }[] }[];
+}
 
 function canonicalDeep(conditions: DeepCondition[], hasNextPage: boolean) {
   return {
@@ -180,15 +188,30 @@ export function questions(args: QuestionArgs = defaultArgs): Question[] {
       answer: {
         ours: (body) => {
           const data = dataOf(body);
-          return data?.conditions ? canonicalDeep(data.conditions.edges.map((e: any) => e.node), data.conditions.pageInfo.hasNextPage) : data;
+          return data?.conditions
+            ? canonicalDeep(
+                data.conditions.edges.map((e: any) => e.node),
+                data.conditions.pageInfo.hasNextPage,
+              )
+            : data;
         },
         floor: (body) => {
           const data = dataOf(body);
-          return data?.conditions ? canonicalDeep(data.conditions.edges.map((e: any) => e.node), data.conditions.pageInfo.hasNextPage) : data;
+          return data?.conditions
+            ? canonicalDeep(
+                data.conditions.edges.map((e: any) => e.node),
+                data.conditions.pageInfo.hasNextPage,
+              )
+            : data;
         },
         peer: (body) => {
           const data = dataOf(body);
-          return data?.conditionsConnection ? canonicalDeep(data.conditionsConnection.edges.map((e: any) => e.node), data.conditionsConnection.pageInfo.hasNextPage) : data;
+          return data?.conditionsConnection
+            ? canonicalDeep(
+                data.conditionsConnection.edges.map((e: any) => e.node),
+                data.conditionsConnection.pageInfo.hasNextPage,
+              )
+            : data;
         },
       },
     },

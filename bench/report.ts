@@ -53,7 +53,10 @@ export function machine(): Machine {
     cpuModel: /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     kernel: `${os.type()} ${os.release()}`,
-    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(', '),
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', '),
   };
 }
 
@@ -79,13 +82,18 @@ function datasetSection(d: DatasetResult): string {
       ? `loaded in this run in ${d.loadSeconds.toFixed(1)} s`
       : `reused (loaded ${d.storedLoad?.at} by the same command in ${d.storedLoad?.seconds} s)`;
   lines.push(`### ${d.name}`, '');
-  lines.push(`${d.nodes.toLocaleString('en')} nodes, ${d.relationships.toLocaleString('en')} relationships; ${load}. Neo4j heap ${d.heap}, page cache ${d.pageCache}. Load average before / after: ${d.loadAverage.before} / ${d.loadAverage.after}.`, '');
+  lines.push(
+    `${d.nodes.toLocaleString('en')} nodes, ${d.relationships.toLocaleString('en')} relationships; ${load}. Neo4j heap ${d.heap}, page cache ${d.pageCache}. Load average before / after: ${d.loadAverage.before} / ${d.loadAverage.after}.`,
+    '',
+  );
   lines.push('| question | answer | bytes (floor / ours / peer) | Cypher round trips (floor / ours / peer) |', '| --- | --- | --- | --- |');
   for (const c of d.checked) {
     lines.push(`| ${c.question.title} | ${c.size} | ${trio((id) => String(c.replies[id].bytes))} | ${trio((id) => String(c.replies[id].roundTrips ?? '-'))} |`);
   }
   lines.push('');
-  lines.push('| question | conc. | req/s floor / ours / peer | p50 ms floor / ours / peer | p99 ms floor / ours / peer | errors | peak RSS MB | ours/floor p50 | ours/peer req/s |');
+  lines.push(
+    '| question | conc. | req/s floor / ours / peer | p50 ms floor / ours / peer | p99 ms floor / ours / peer | errors | peak RSS MB | ours/floor p50 | ours/peer req/s |',
+  );
   lines.push('| --- | ---: | --- | --- | --- | --- | --- | ---: | ---: |');
   for (const cell of d.cells) {
     const r = cell.results;
@@ -98,7 +106,9 @@ function datasetSection(d: DatasetResult): string {
     lines.push('PROFILE (second run of each statement; database hits summed over the plan):', '');
     lines.push('| question | statement | db hits | rows | ms |', '| --- | --- | ---: | ---: | ---: |');
     for (const p of d.profiles) {
-      lines.push(`| ${p.question} | ${p.statement} | ${p.timedOut ? `timed out` : p.dbHits!.toLocaleString('en')} | ${p.rows ?? '-'} | ${p.timedOut ? `> ${(p.ms / 1000).toFixed(0)} s` : ms(p.ms)} |`);
+      lines.push(
+        `| ${p.question} | ${p.statement} | ${p.timedOut ? `timed out` : p.dbHits!.toLocaleString('en')} | ${p.rows ?? '-'} | ${p.timedOut ? `> ${(p.ms / 1000).toFixed(0)} s` : ms(p.ms)} |`,
+      );
     }
     lines.push('');
   }
@@ -111,12 +121,16 @@ function targets(results: DatasetResult[]): string {
   const latencyMisses = cells.filter(({ c }) => c.results.ours.p50 > 1.5 * c.results.floor.p50);
   lines.push(
     `- p50 of ours within 1.5x of the floor: ${cells.length - latencyMisses.length} of ${cells.length} cells.` +
-      (latencyMisses.length ? ` Missed: ${latencyMisses.map(({ d, c }) => `${d.name} ${c.question} c=${c.connections} (${(c.results.ours.p50 / c.results.floor.p50).toFixed(2)}x)`).join('; ')}.` : ''),
+      (latencyMisses.length
+        ? ` Missed: ${latencyMisses.map(({ d, c }) => `${d.name} ${c.question} c=${c.connections} (${(c.results.ours.p50 / c.results.floor.p50).toFixed(2)}x)`).join('; ')}.`
+        : ''),
   );
   const throughputMisses = cells.filter(({ c }) => c.results.ours.requestsPerSecond < c.results.peer.requestsPerSecond);
   lines.push(
     `- Throughput of ours at least the peer's: ${cells.length - throughputMisses.length} of ${cells.length} cells.` +
-      (throughputMisses.length ? ` Missed: ${throughputMisses.map(({ d, c }) => `${d.name} ${c.question} c=${c.connections} (${(c.results.ours.requestsPerSecond / c.results.peer.requestsPerSecond).toFixed(2)}x)`).join('; ')}.` : ''),
+      (throughputMisses.length
+        ? ` Missed: ${throughputMisses.map(({ d, c }) => `${d.name} ${c.question} c=${c.connections} (${(c.results.ours.requestsPerSecond / c.results.peer.requestsPerSecond).toFixed(2)}x)`).join('; ')}.`
+        : ''),
   );
   const trips = (d: DatasetResult, q: QuestionId) => d.checked.find((c) => c.question.id === q);
   if (results.length > 1) {
@@ -132,7 +146,10 @@ function targets(results: DatasetResult[]): string {
   for (const d of large) {
     for (const q of ['paths', 'evidence'] as const) {
       const cell = d.cells.find((c) => c.question === q && c.connections === 1);
-      if (cell) lines.push(`- ${q} at ${d.name}, concurrency 1: p99 of ours ${ms(cell.results.ours.p99)} ms (target < 100 ms: ${cell.results.ours.p99 < 100 ? 'met' : 'missed'}).`);
+      if (cell)
+        lines.push(
+          `- ${q} at ${d.name}, concurrency 1: p99 of ours ${ms(cell.results.ours.p99)} ms (target < 100 ms: ${cell.results.ours.p99 < 100 ? 'met' : 'missed'}).`,
+        );
     }
   }
   lines.push('');
@@ -148,12 +165,18 @@ export function render(run: RunInfo, results: DatasetResult[]): string {
     START,
     '',
     `Run ${run.startedAt}, ${(run.seconds / 60).toFixed(1)} minutes in all: \`${run.command}\`` +
-      ` (${Object.entries(run.environment).map(([k, v]) => `${k}=${v}`).join(' ')}).`,
+      ` (${Object.entries(run.environment)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}).`,
     '',
     `- Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB memory, ${m.kernel}; load average at the start ${m.loadAverage}.`,
     `- Versions: Node ${process.version}, Neo4j ${run.neo4jVersion} (the project's launcher, embedded), ${versions}.`,
     `- Load: autocannon, one HTTP POST per request, ${run.connections.join(' and ')} connection(s), for each question and concurrency each implementation in turn gets a ${run.warmup} s warm-up and a ${run.measure / run.rounds} s measured window (one autocannon run; the order rotating from cell to cell)${run.rounds > 1 ? `, ${run.rounds} rounds of that, so ${run.measure} s measured per implementation and cell` : ''}. req/s, p50 and p99 from the responses completed in the window (latency of every response, not autocannon's whole-millisecond histogram); errors = non-2xx, timeouts (60 s), connection errors and answers that differ from the checked one, over the whole run; after each run the bench waits until Neo4j runs no transaction. Peak RSS over the window, each server in its own process.`,
-    `- Servers: each \`node --import tsx <entry>\` with NODE_ENV=production; ours is src/main.ts (as \`npm start\` runs it) with ${Object.entries(oursEnv).map(([k, v]) => `${k}=${v}`).join(' ')}, because the deep page asks for one page of 1,000 conditions, above the default page size (100) and over the default complexity limit (200,000); the other questions are within the defaults.`,
+    `- Servers: each \`node --import tsx <entry>\` with NODE_ENV=production; ours is src/main.ts (as \`npm start\` runs it) with ${Object.entries(oursEnv)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(
+        ' ',
+      )}, because the deep page asks for one page of 1,000 conditions, above the default page size (100) and over the default complexity limit (200,000); the other questions are within the defaults.`,
     '',
     ...results.map(datasetSection),
     targets(results),

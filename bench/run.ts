@@ -95,7 +95,13 @@ for (const spec of specs) {
   };
   cleanups.push(stopAll);
   try {
-    const [component] = (await dataset.driver.executeQuery('CALL dbms.components() YIELD name, versions, edition RETURN versions[0] + " " + edition AS version', {}, { database: 'system' })).records;
+    const [component] = (
+      await dataset.driver.executeQuery(
+        'CALL dbms.components() YIELD name, versions, edition RETURN versions[0] + " " + edition AS version',
+        {},
+        { database: 'system' },
+      )
+    ).records;
     run.neo4jVersion = component.get('version');
     for (const [i, implementation] of implementations.entries()) servers[implementation.id] = await startServer(implementation, httpPort + i, dataset.uri, log);
 
@@ -131,12 +137,27 @@ for (const spec of specs) {
         }
         for (const id of ['floor', 'ours', 'peer'] as const) {
           const r = (cell.results[id] = merge(parts[id]));
-          log(`  ${c.question.id} c=${n} ${id}: ${r.requestsPerSecond.toFixed(1)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.errors} errors`);
+          log(
+            `  ${c.question.id} c=${n} ${id}: ${r.requestsPerSecond.toFixed(1)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.errors} errors`,
+          );
         }
         cells.push(cell);
       }
     }
-    results.push({ spec, name: dataset.name, nodes: dataset.nodes, relationships: dataset.relationships, loadSeconds: dataset.loadSeconds, storedLoad: dataset.storedLoad, heap: dataset.heap, pageCache: dataset.pageCache, checked, profiles, cells, loadAverage: { before: loadBefore, after: machine().loadAverage } });
+    results.push({
+      spec,
+      name: dataset.name,
+      nodes: dataset.nodes,
+      relationships: dataset.relationships,
+      loadSeconds: dataset.loadSeconds,
+      storedLoad: dataset.storedLoad,
+      heap: dataset.heap,
+      pageCache: dataset.pageCache,
+      checked,
+      profiles,
+      cells,
+      loadAverage: { before: loadBefore, after: machine().loadAverage },
+    });
   } finally {
     cleanups.splice(cleanups.indexOf(stopAll), 1);
     await stopAll();
@@ -148,7 +169,17 @@ writeResults(values.out, run, results);
 writeFileSync(
   path.join(PROJECT_ROOT, '.neo4j', 'bench-results.json'),
   JSON.stringify(
-    { run, results: results.map((r) => ({ ...r, checked: r.checked.map((c) => ({ question: c.question.id, size: c.size, replies: Object.fromEntries(Object.entries(c.replies).map(([k, v]) => [k, { ...v, body: undefined }])) })) })) },
+    {
+      run,
+      results: results.map((r) => ({
+        ...r,
+        checked: r.checked.map((c) => ({
+          question: c.question.id,
+          size: c.size,
+          replies: Object.fromEntries(Object.entries(c.replies).map(([k, v]) => [k, { ...v, body: undefined }])),
+        })),
+      })),
+    },
     (key, value) => (key === 'latencies' ? undefined : value),
     1,
   ),

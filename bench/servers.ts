@@ -44,7 +44,16 @@ export async function startServer(implementation: Implementation, port: number, 
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...implementation.entry.split(' ')], {
     cwd: PROJECT_ROOT,
     // NODE_ENV=production for all three, as a deployment runs them (graphql-js's production type checks).
-    env: { ...process.env, NODE_ENV: 'production', ...implementation.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), NEO4J_QUERY_TIMEOUT_MS: '15000' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ...implementation.env,
+      NEO4J_URI: neo4jUri,
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: '',
+      PORT: String(port),
+      NEO4J_QUERY_TIMEOUT_MS: '15000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

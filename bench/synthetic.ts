@@ -49,7 +49,10 @@ export function prng(seed: number, stream: string): () => number {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = split(), b = split(), c = split(), d = split();
+  let a = split(),
+    b = split(),
+    c = split(),
+    d = split();
   return () => {
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;
@@ -64,7 +67,10 @@ export function prng(seed: number, stream: string): () => number {
 /** Draws ranks 0..n-1 with probability proportional to 1/(rank+1)^exponent. */
 export class Zipf {
   private readonly cdf: Float64Array;
-  constructor(readonly n: number, exponent: number) {
+  constructor(
+    readonly n: number,
+    exponent: number,
+  ) {
     this.cdf = new Float64Array(n);
     let sum = 0;
     for (let r = 0; r < n; r++) this.cdf[r] = sum += 1 / (r + 1) ** exponent;
@@ -72,7 +78,8 @@ export class Zipf {
   }
   draw(random: () => number): number {
     const u = random();
-    let lo = 0, hi = this.n - 1;
+    let lo = 0,
+      hi = this.n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.cdf[mid] < u) lo = mid + 1;
@@ -151,9 +158,7 @@ export function syntheticGraph(corpus: Corpus, spec: SyntheticSpec): SyntheticGr
       confidence: 'UNVERIFIED' as const,
     }));
   const taken = new Set(
-    [corpus['drugs.json'], corpus['products.json'], corpus['conditions.json'], corpus['pathways.json']].flatMap((rows) =>
-      rows.map((r) => r.key),
-    ),
+    [corpus['drugs.json'], corpus['products.json'], corpus['conditions.json'], corpus['pathways.json']].flatMap((rows) => rows.map((r) => r.key)),
   );
 
   // Drugs: the curated ones first (ruxolitinib at the head), then synthetic "-citinib" stems.
@@ -163,16 +168,40 @@ export function syntheticGraph(corpus: Corpus, spec: SyntheticSpec): SyntheticGr
     const name = `${capitalise(stem(i, 3))}citinib`;
     if (taken.has(name.toLowerCase())) continue;
     drugs.push({
-      key: name.toLowerCase(), name, synonyms: [`SYN-${i}`], xrefs: [],
-      routes: ['TOPICAL', 'ORAL'], developmentStatus: random() < 0.2 ? 'APPROVED' : 'INVESTIGATIONAL',
+      key: name.toLowerCase(),
+      name,
+      synonyms: [`SYN-${i}`],
+      xrefs: [],
+      routes: ['TOPICAL', 'ORAL'],
+      developmentStatus: random() < 0.2 ? 'APPROVED' : 'INVESTIGATIONAL',
       sources: sources(random, 'drug'),
     });
   }
   const allDrugs = [...corpus['drugs.json'], ...drugs];
 
   const products: Row<'products.json'>[] = drugs.flatMap((d) => [
-    { key: `${d.key}-cream`, name: `${d.name} cream`, synonyms: [], xrefs: [], drug: d.key, formulation: 'cream', route: 'TOPICAL' as const, strength: '1%', sources: sources(random, 'product') },
-    { key: `${d.key}-tablet`, name: `${d.name} tablet`, synonyms: [], xrefs: [], drug: d.key, formulation: 'tablet', route: 'ORAL' as const, strength: '10 mg', sources: sources(random, 'product') },
+    {
+      key: `${d.key}-cream`,
+      name: `${d.name} cream`,
+      synonyms: [],
+      xrefs: [],
+      drug: d.key,
+      formulation: 'cream',
+      route: 'TOPICAL' as const,
+      strength: '1%',
+      sources: sources(random, 'product'),
+    },
+    {
+      key: `${d.key}-tablet`,
+      name: `${d.name} tablet`,
+      synonyms: [],
+      xrefs: [],
+      drug: d.key,
+      formulation: 'tablet',
+      route: 'ORAL' as const,
+      strength: '10 mg',
+      sources: sources(random, 'product'),
+    },
   ]);
   const allProducts = [...corpus['products.json'], ...products];
   const productsOf = new Map<string, Row<'products.json'>[]>();
@@ -180,7 +209,11 @@ export function syntheticGraph(corpus: Corpus, spec: SyntheticSpec): SyntheticGr
 
   const families = ['Tyrosine kinase', 'Serine/threonine kinase', 'Cytokine receptor', 'Transcription factor', 'Phosphatase'];
   const targets: Row<'targets.json'>[] = Array.from({ length: n(SCALE_1.targets) }, (_, i) => ({
-    key: `SYN${i + 1}`, name: `Synthetic protein ${i + 1}`, synonyms: [], xrefs: [], family: pick(random, families),
+    key: `SYN${i + 1}`,
+    name: `Synthetic protein ${i + 1}`,
+    synonyms: [],
+    xrefs: [],
+    family: pick(random, families),
     sources: sources(random, 'target'),
   }));
   const allTargets = [...corpus['targets.json'], ...targets];
@@ -196,12 +229,21 @@ export function syntheticGraph(corpus: Corpus, spec: SyntheticSpec): SyntheticGr
   }
 
   const categories: Row<'condition-categories.json'>[] = Array.from({ length: SYNTHETIC_CATEGORIES }, (_, i) => ({
-    key: `syn-category-${i + 1}`, name: `Synthetic category ${i + 1}`, synonyms: [], xrefs: [], sources: sources(random, 'category'),
+    key: `syn-category-${i + 1}`,
+    name: `Synthetic category ${i + 1}`,
+    synonyms: [],
+    xrefs: [],
+    sources: sources(random, 'category'),
   }));
   const allCategoryKeys = [...corpus['condition-categories.json'], ...categories].map((c) => c.key);
   const conditions: Row<'conditions.json'>[] = Array.from({ length: n(SCALE_1.conditions) }, (_, i) => ({
-    key: `syn-condition-${i + 1}`, name: `Synthetic condition ${i + 1}`, synonyms: [], xrefs: [],
-    category: pick(random, allCategoryKeys), categoryBasis: 'synthetic', categoryConfidence: 'UNVERIFIED' as const,
+    key: `syn-condition-${i + 1}`,
+    name: `Synthetic condition ${i + 1}`,
+    synonyms: [],
+    xrefs: [],
+    category: pick(random, allCategoryKeys),
+    categoryBasis: 'synthetic',
+    categoryConfidence: 'UNVERIFIED' as const,
     sources: sources(random, 'condition'),
   }));
   const allConditions = [...corpus['conditions.json'], ...conditions];
@@ -211,9 +253,16 @@ export function syntheticGraph(corpus: Corpus, spec: SyntheticSpec): SyntheticGr
   const targetZipf = new Zipf(allTargets.length, 0.8);
   const interactions: Row<'interactions.json'>[] = drugs.flatMap((d) =>
     targetZipf.distinct(links, count(links, 8, 60)).map((t, i) => ({
-      drug: d.key, target: allTargets[t].key,
-      action: weighted(links, [['INHIBITOR', 90], ['ALLOSTERIC_INHIBITOR', 5], ['COVALENT_INHIBITOR', 5]] as const),
-      primary: i < 2, potencyNm: Math.round(Math.exp(links() * 9) * 10) / 10, potencyType: 'IC50' as const,
+      drug: d.key,
+      target: allTargets[t].key,
+      action: weighted(links, [
+        ['INHIBITOR', 90],
+        ['ALLOSTERIC_INHIBITOR', 5],
+        ['COVALENT_INHIBITOR', 5],
+      ] as const),
+      primary: i < 2,
+      potencyNm: Math.round(Math.exp(links() * 9) * 10) / 10,
+      potencyType: 'IC50' as const,
       sources: sources(links, 'interaction'),
     })),
   );
@@ -255,22 +304,43 @@ export function syntheticGraph(corpus: Corpus, spec: SyntheticSpec): SyntheticGr
 
   // Studies: 3% systematic reviews; 40% of primary studies are included in one or two of them.
   const studyRandom = prng(seed, 'studies');
-  const designs = [['CASE_REPORT', 30], ['CASE_SERIES', 20], ['RETROSPECTIVE', 15], ['PROSPECTIVE_OPEN_LABEL', 12], ['RCT', 15], ['TRIAL_REGISTRATION', 5], ['SYSTEMATIC_REVIEW', 3]] as const;
+  const designs = [
+    ['CASE_REPORT', 30],
+    ['CASE_SERIES', 20],
+    ['RETROSPECTIVE', 15],
+    ['PROSPECTIVE_OPEN_LABEL', 12],
+    ['RCT', 15],
+    ['TRIAL_REGISTRATION', 5],
+    ['SYSTEMATIC_REVIEW', 3],
+  ] as const;
   const studies: Row<'studies.json'>[] = [];
   const reviews: string[] = [];
   for (let i = 0; i < n(SCALE_1.studies); i++) {
     const design = weighted(studyRandom, designs);
     const key = `syn-study-${i + 1}`;
     const study: Row<'studies.json'> = {
-      key, name: `Synthetic study ${i + 1}`, design, year: 1995 + Math.floor(studyRandom() * 31),
-      patients: count(studyRandom, 40, 5_000), xrefs: [], includedIn: [], arms: [], sources: sources(studyRandom, 'study'),
+      key,
+      name: `Synthetic study ${i + 1}`,
+      design,
+      year: 1995 + Math.floor(studyRandom() * 31),
+      patients: count(studyRandom, 40, 5_000),
+      xrefs: [],
+      includedIn: [],
+      arms: [],
+      sources: sources(studyRandom, 'study'),
     };
     if (design === 'SYSTEMATIC_REVIEW') reviews.push(key);
     else if (reviews.length > 0 && studyRandom() < 0.4) {
       const inReviews = new Set(Array.from({ length: 1 + Math.floor(studyRandom() * 2) }, () => pick(studyRandom, reviews)));
       study.includedIn = [...inReviews].map((review) => ({
-        review, judgement: weighted(studyRandom, [['LIKELY', 70], ['POSSIBLE', 20], ['UNKNOWN', 10]] as const),
-        basis: 'synthetic', sources: sources(studyRandom, 'inclusion'),
+        review,
+        judgement: weighted(studyRandom, [
+          ['LIKELY', 70],
+          ['POSSIBLE', 20],
+          ['UNKNOWN', 10],
+        ] as const),
+        basis: 'synthetic',
+        sources: sources(studyRandom, 'inclusion'),
       }));
     }
     studies.push(study);
@@ -285,25 +355,50 @@ export function syntheticGraph(corpus: Corpus, spec: SyntheticSpec): SyntheticGr
     const regulator = pick(approvalRandom, regulators);
     const date = `${2000 + Math.floor(approvalRandom() * 26)}-${String(1 + Math.floor(approvalRandom() * 12)).padStart(2, '0')}-${String(1 + Math.floor(approvalRandom() * 28)).padStart(2, '0')}`;
     return {
-      key: `syn-approval-${i + 1}`, kind: approvalRandom() < 0.85 ? ('AUTHORISATION' as const) : ('POSITIVE_OPINION' as const),
-      regulator, issuingBody: regulator, product: allProducts[productZipf.draw(approvalRandom)].key,
-      condition: allConditions[conditionZipf.draw(approvalRandom)].key, indication: 'Synthetic indication',
-      date, datePrecision: 'DAY' as const, event: 'synthetic approval', sources: sources(approvalRandom, 'approval'),
+      key: `syn-approval-${i + 1}`,
+      kind: approvalRandom() < 0.85 ? ('AUTHORISATION' as const) : ('POSITIVE_OPINION' as const),
+      regulator,
+      issuingBody: regulator,
+      product: allProducts[productZipf.draw(approvalRandom)].key,
+      condition: allConditions[conditionZipf.draw(approvalRandom)].key,
+      indication: 'Synthetic indication',
+      date,
+      datePrecision: 'DAY' as const,
+      event: 'synthetic approval',
+      sources: sources(approvalRandom, 'approval'),
     };
   });
 
   const base: Corpus = {
-    'drugs.json': drugs, 'targets.json': targets, 'pathways.json': pathways, 'condition-categories.json': categories,
-    'conditions.json': conditions, 'regulators.json': [], 'products.json': products, 'interactions.json': interactions,
-    'target-pathways.json': targetPathways, 'pathway-conditions.json': pathwayConditions, 'studies.json': studies,
-    'findings.json': [], 'approvals.json': approvals, 'labels.json': [],
+    'drugs.json': drugs,
+    'targets.json': targets,
+    'pathways.json': pathways,
+    'condition-categories.json': categories,
+    'conditions.json': conditions,
+    'regulators.json': [],
+    'products.json': products,
+    'interactions.json': interactions,
+    'target-pathways.json': targetPathways,
+    'pathway-conditions.json': pathwayConditions,
+    'studies.json': studies,
+    'findings.json': [],
+    'approvals.json': approvals,
+    'labels.json': [],
   };
 
   // Findings: a study, a drug drawn Zipf(0.8) (ruxolitinib first), a condition drawn Zipf(0.8) (the curated
   // conditions first), a route the drug has, half of them with a product of that route.
   const findingCount = n(SCALE_1.findings);
   const drugZipf = new Zipf(allDrugs.length, 0.8);
-  const outcomes = [['COMPLETE_RESPONSE', 15], ['PARTIAL_RESPONSE', 25], ['IMPROVED', 25], ['MIXED', 10], ['NO_RESPONSE', 10], ['WORSENED', 5], [undefined, 10]] as const;
+  const outcomes = [
+    ['COMPLETE_RESPONSE', 15],
+    ['PARTIAL_RESPONSE', 25],
+    ['IMPROVED', 25],
+    ['MIXED', 10],
+    ['NO_RESPONSE', 10],
+    ['WORSENED', 5],
+    [undefined, 10],
+  ] as const;
   function* findings(size: number): Generator<Finding[]> {
     const r = prng(seed, 'findings');
     for (let start = 0; start < findingCount; start += size) {
@@ -315,10 +410,18 @@ export function syntheticGraph(corpus: Corpus, spec: SyntheticSpec): SyntheticGr
         const outcome = weighted(r, outcomes);
         const patients = count(r, 30, 2_000);
         chunk.push({
-          key: `syn-finding-${i + 1}`, study: pick(r, primaryStudies), drug: drug.key, product,
-          condition: allConditions[conditionZipf.draw(r)].key, route, outcome, patients,
+          key: `syn-finding-${i + 1}`,
+          study: pick(r, primaryStudies),
+          drug: drug.key,
+          product,
+          condition: allConditions[conditionZipf.draw(r)].key,
+          route,
+          outcome,
+          patients,
           responders: outcome && r() < 0.6 ? Math.floor(r() * (patients + 1)) : undefined,
-          durationWeeks: pick(r, [4, 8, 12, 16, 24, 52]), summary: 'Synthetic finding', sources: sources(r, 'finding'),
+          durationWeeks: pick(r, [4, 8, 12, 16, 24, 52]),
+          summary: 'Synthetic finding',
+          sources: sources(r, 'finding'),
         });
       }
       yield chunk;

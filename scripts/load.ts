@@ -24,7 +24,22 @@ try {
   try {
     const result = await runLoad(server.url, { connections, seconds });
     const cpus = os.cpus();
-    console.log(JSON.stringify({ ...result, machine: { cpus: cpus.length, model: cpus[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((l) => l.toFixed(1)) } }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          ...result,
+          machine: {
+            cpus: cpus.length,
+            model: cpus[0]?.model,
+            memoryGb: Math.round(os.totalmem() / 2 ** 30),
+            node: process.version,
+            loadAverage: os.loadavg().map((l) => l.toFixed(1)),
+          },
+        },
+        null,
+        2,
+      ),
+    );
     console.log(
       `| ${seconds} s | ${connections} | ${result.requests} | ${result.requestsPerSecond} | ${result.latencyMs.p50} | ${result.latencyMs.p99} | ` +
         `${result.non2xx + result.errors + result.timeouts + result.graphqlErrors} | ${result.rssMb.start} / ${result.rssMb.max} / ${result.rssMb.end} |`,

@@ -38,4 +38,3 @@ export const comparatorsOf = (finding: EntityRecord) => parsed<ComparatorResultS
 /** responders / patients where the source states both; never estimated. */
 export const rateOf = (r: { patients?: number | null; responders?: number | null }) =>
   typeof r.patients === 'number' && typeof r.responders === 'number' && r.patients > 0 ? r.responders / r.patients : null;
-

@@ -55,7 +55,9 @@ export const builder = new SchemaBuilder<{
         decoded = undefined;
       }
       if (!decoded || !nodeTypeNames.has(decoded.typename)) {
-        throw new GraphQLError(`Invalid global ID: ${JSON.stringify(globalID.slice(0, 100))} is not the id of an entity.`, { extensions: { code: 'BAD_USER_INPUT' } });
+        throw new GraphQLError(`Invalid global ID: ${JSON.stringify(globalID.slice(0, 100))} is not the id of an entity.`, {
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
       }
       return decoded;
     },
@@ -81,6 +83,4 @@ export type AppTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<in
 builder.queryType({ description: 'Relationship questions over the JAK-inhibitor dermatology knowledge graph.' });
 builder.mutationType({ description: 'Curation writes. Every one needs a bearer token with the curate scope.' });
 
-builder.globalConnectionField('totalCount', (t) =>
-  t.int({ description: 'How many items match, over all pages.', resolve: (parent) => parent.totalCount }),
-);
+builder.globalConnectionField('totalCount', (t) => t.int({ description: 'How many items match, over all pages.', resolve: (parent) => parent.totalCount }));

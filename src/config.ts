@@ -2,7 +2,10 @@
 import { z } from 'zod';
 
 function flag(defaultValue: 'true' | 'false') {
-  return z.enum(['true', 'false']).default(defaultValue).transform((v) => v === 'true');
+  return z
+    .enum(['true', 'false'])
+    .default(defaultValue)
+    .transform((v) => v === 'true');
 }
 
 /** A positive whole-number limit with its default and an optional ceiling. */

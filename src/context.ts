@@ -92,16 +92,17 @@ export function createContext(services: AppServices, request?: Request, requestI
     limits,
     requestId,
     entities: (label) => cached(`entities:${label}`, () => entitiesByKey(executor, services.cypher, label)),
-    neighbours: (type, direction) =>
-      cached(`neighbours:${type}:${direction}`, () => neighboursOf(executor, services.cypher, type, direction)),
-    neighbourNodes: (type, direction) =>
-      cached(`neighbour-nodes:${type}:${direction}`, () => neighbourNodesOf(executor, services.cypher, type, direction)),
+    neighbours: (type, direction) => cached(`neighbours:${type}:${direction}`, () => neighboursOf(executor, services.cypher, type, direction)),
+    neighbourNodes: (type, direction) => cached(`neighbour-nodes:${type}:${direction}`, () => neighbourNodesOf(executor, services.cypher, type, direction)),
     lists: (name) => cached(`lists:${name}`, () => listsByKey(executor, name, services.cypher.query(name))),
     readPlan: (plan, keys) =>
       readPlan(executor, plan, keys, {
         neighbours(edge, parentKey, items) {
           context.neighbours(edge.type, edge.direction).prime(parentKey, items);
-          context.neighbourNodes(edge.type, edge.direction).prime(parentKey, items.map((item) => item.node));
+          context.neighbourNodes(edge.type, edge.direction).prime(
+            parentKey,
+            items.map((item) => item.node),
+          );
         },
       }),
     loader: <K, V>(name: string, make: () => DataLoader<K, V, string>) =>

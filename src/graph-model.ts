@@ -28,71 +28,105 @@ export interface RelationshipSpec {
 
 export const relationships = {
   INTERACTS_WITH: {
-    from: 'Drug', to: 'Target', properties: ['action', 'primary', 'potencyNm', 'potencyType'],
+    from: 'Drug',
+    to: 'Target',
+    properties: ['action', 'primary', 'potencyNm', 'potencyType'],
     meaning: 'The drug acts on the target (action, e.g. INHIBITOR; potency in nM where measured).',
   },
   PARTICIPATES_IN: {
-    from: 'Target', to: 'Pathway', properties: [],
+    from: 'Target',
+    to: 'Pathway',
+    properties: [],
     meaning: 'The target transduces signals in the pathway.',
   },
   PART_OF: {
-    from: 'Pathway', to: 'Pathway', properties: [],
+    from: 'Pathway',
+    to: 'Pathway',
+    properties: [],
     meaning: 'The pathway is a sub-pathway of the other (Reactome hierarchy).',
   },
   IMPLICATED_IN: {
-    from: 'Pathway', to: 'Condition', properties: ['note'],
+    from: 'Pathway',
+    to: 'Condition',
+    properties: ['note'],
     meaning: 'The pathway is implicated in the pathogenesis of the condition.',
   },
   IN_CATEGORY: {
-    from: 'Condition', to: 'ConditionCategory', properties: ['basis'],
+    from: 'Condition',
+    to: 'ConditionCategory',
+    properties: ['basis'],
     meaning: 'The condition is grouped under the pathogenic-mechanism category (as in the review).',
   },
   CONTAINS: {
-    from: 'Product', to: 'Drug', properties: [],
+    from: 'Product',
+    to: 'Drug',
+    properties: [],
     meaning: 'The marketed product contains the drug as its active ingredient.',
   },
   REPORTS: {
-    from: 'Study', to: 'Finding', properties: [],
+    from: 'Study',
+    to: 'Finding',
+    properties: [],
     meaning: 'The study reports the finding.',
   },
   OF_DRUG: {
-    from: 'Finding', to: 'Drug', properties: [],
+    from: 'Finding',
+    to: 'Drug',
+    properties: [],
     meaning: 'The finding is about this drug.',
   },
   WITH_PRODUCT: {
-    from: 'Finding', to: 'Product', properties: [],
+    from: 'Finding',
+    to: 'Product',
+    properties: [],
     meaning: 'The finding used this marketed product (formulation).',
   },
   IN_CONDITION: {
-    from: 'Finding', to: 'Condition', properties: [],
+    from: 'Finding',
+    to: 'Condition',
+    properties: [],
     meaning: 'The finding is about patients with this condition.',
   },
   INCLUDES: {
-    from: 'Study', to: 'Study', properties: ['judgement', 'basis'],
+    from: 'Study',
+    to: 'Study',
+    properties: ['judgement', 'basis'],
     meaning: 'The review includes the primary study (with how certain that inclusion is).',
   },
   ISSUED: {
-    from: 'Regulator', to: 'Approval', properties: [],
+    from: 'Regulator',
+    to: 'Approval',
+    properties: [],
     meaning: 'The regulator issued the approval (or opinion).',
   },
   FOR_PRODUCT: {
-    from: 'Approval', to: 'Product', properties: [],
+    from: 'Approval',
+    to: 'Product',
+    properties: [],
     meaning: 'The approval is for this product.',
   },
   FOR_CONDITION: {
-    from: 'Approval', to: 'Condition', properties: [],
+    from: 'Approval',
+    to: 'Condition',
+    properties: [],
     meaning: 'The approval is for this condition (indication).',
   },
   PUBLISHED: {
-    from: 'Regulator', to: 'LabelSnapshot', properties: [],
+    from: 'Regulator',
+    to: 'LabelSnapshot',
+    properties: [],
     meaning: "The regulator's label for a drug, as the graph holds it (or its record that it authorised no product of the drug).",
   },
   LABEL_OF: {
-    from: 'LabelSnapshot', to: 'Drug', properties: [],
+    from: 'LabelSnapshot',
+    to: 'Drug',
+    properties: [],
     meaning: 'The label snapshot is about this drug.',
   },
   COVERS: {
-    from: 'LabelSnapshot', to: 'Product', properties: [],
+    from: 'LabelSnapshot',
+    to: 'Product',
+    properties: [],
     meaning: "The snapshot lists this product's authorised indications (every one, when the snapshot is complete).",
   },
 } as const satisfies Record<string, RelationshipSpec>;
@@ -102,8 +136,6 @@ export type Direction = 'OUT' | 'IN';
 
 /** Markdown table of the model, for the README and GraphiQL docs. */
 export function modelAsMarkdown(): string {
-  const rows = Object.entries(relationships).map(
-    ([type, r]) => `| (${r.from})-[:${type}]->(${r.to}) | ${r.meaning} |`,
-  );
+  const rows = Object.entries(relationships).map(([type, r]) => `| (${r.from})-[:${type}]->(${r.to}) | ${r.meaning} |`);
   return ['| relationship | meaning |', '| --- | --- |', ...rows].join('\n');
 }

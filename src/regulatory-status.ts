@@ -106,12 +106,28 @@ export function statusUnder(
   const base = { regulator, route: use.route };
   const authorisations = facts.authorisations.filter((a) => a.regulator === regulator && a.kind === 'AUTHORISATION');
   const forUse = authorisations.filter((a) => a.route === use.route && a.condition === use.condition);
-  const byInForce = (value: InForce) => forUse.filter((a) => inForce(a, asOf) === value).map((a) => a.key).sort();
+  const byInForce = (value: InForce) =>
+    forUse
+      .filter((a) => inForce(a, asOf) === value)
+      .map((a) => a.key)
+      .sort();
   if (byInForce('YES').length) {
-    return { ...base, status: 'APPROVED', approvals: byInForce('YES'), label: null, explanation: `${regulator} authorised ${aProduct(use.route)} of ${use.drug} for this condition, in force on ${asOf}.` };
+    return {
+      ...base,
+      status: 'APPROVED',
+      approvals: byInForce('YES'),
+      label: null,
+      explanation: `${regulator} authorised ${aProduct(use.route)} of ${use.drug} for this condition, in force on ${asOf}.`,
+    };
   }
   if (byInForce('UNCERTAIN').length) {
-    return { ...base, status: 'UNKNOWN', approvals: byInForce('UNCERTAIN'), label: null, explanation: `${regulator}'s authorisation is dated only to the month or year, and ${asOf} falls inside that window.` };
+    return {
+      ...base,
+      status: 'UNKNOWN',
+      approvals: byInForce('UNCERTAIN'),
+      label: null,
+      explanation: `${regulator}'s authorisation is dated only to the month or year, and ${asOf} falls inside that window.`,
+    };
   }
   const label = facts.labels.find((l) => l.regulator === regulator);
   if (!label) {
@@ -126,12 +142,30 @@ export function statusUnder(
   const products = new Set(label.products.filter((p) => p.route === use.route).map((p) => p.key));
   const productInForce = strongest(authorisations.filter((a) => products.has(a.product)).map((a) => inForce(a, asOf)));
   if (productInForce === 'UNCERTAIN') {
-    return { ...base, status: 'UNKNOWN', approvals: [], label: label.key, explanation: `Whether ${regulator} had authorised ${aProduct(use.route)} of ${use.drug} by ${asOf} is open: its date is known only to the month or year.` };
+    return {
+      ...base,
+      status: 'UNKNOWN',
+      approvals: [],
+      label: label.key,
+      explanation: `Whether ${regulator} had authorised ${aProduct(use.route)} of ${use.drug} by ${asOf} is open: its date is known only to the month or year.`,
+    };
   }
   if (productInForce === 'NO') {
-    return { ...base, status: 'NOT_AUTHORISED', approvals: [], label: label.key, explanation: `${regulator} had authorised no ${use.route.toLowerCase()} product of ${use.drug} by ${asOf}.` };
+    return {
+      ...base,
+      status: 'NOT_AUTHORISED',
+      approvals: [],
+      label: label.key,
+      explanation: `${regulator} had authorised no ${use.route.toLowerCase()} product of ${use.drug} by ${asOf}.`,
+    };
   }
-  return { ...base, status: 'OFF_LABEL', approvals: [], label: label.key, explanation: `${regulator} authorised ${aProduct(use.route)} of ${use.drug}, and its full label does not name this condition.` };
+  return {
+    ...base,
+    status: 'OFF_LABEL',
+    approvals: [],
+    label: label.key,
+    explanation: `${regulator} authorised ${aProduct(use.route)} of ${use.drug}, and its full label does not name this condition.`,
+  };
 }
 
 /**

@@ -75,7 +75,12 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const availability = createAvailability(db.driver, config.NEO4J_DATABASE);
   const metrics = createMetrics({ processMetrics: true, poolSize: POOL_SIZE, isNeo4jUp: () => availability.isUp() });
   let corpusVersion: string | undefined;
-  const corsOrigins = config.KG_CORS_ORIGINS.trim() === '*' ? '*' : config.KG_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const corsOrigins =
+    config.KG_CORS_ORIGINS.trim() === '*'
+      ? '*'
+      : config.KG_CORS_ORIGINS.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean);
   const app = createApp({
     driver: db.driver,
     database: config.NEO4J_DATABASE,

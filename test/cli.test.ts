@@ -13,7 +13,11 @@ const bin = fileURLToPath(new URL('../bin/jak-kg.js', import.meta.url));
 const { app, close } = testApp();
 afterAll(close);
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function jakKg(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const db = inject('neo4j');

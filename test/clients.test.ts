@@ -22,10 +22,14 @@ let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  server = await listen((req: IncomingMessage, res: ServerResponse) => {
-    methods.push(req.method ?? '?');
-    return app.handle(req, res);
-  }, 0, '127.0.0.1');
+  server = await listen(
+    (req: IncomingMessage, res: ServerResponse) => {
+      methods.push(req.method ?? '?');
+      return app.handle(req, res);
+    },
+    0,
+    '127.0.0.1',
+  );
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
 afterAll(async () => {
@@ -45,9 +49,21 @@ const pageQuery = `query Drugs($first: Int, $after: String) {
 }`;
 const nodeQuery = `query Node($id: ID!) { node(id: $id) { id __typename ... on Drug { key name } } }`;
 
-interface Targets { drug: { id: string; key: string; name: string; developmentStatus: string; targets: { potencyNm: number | null; target: { id: string; key: string; symbol: string } }[] } }
-interface Page { drugs: { totalCount: number; edges: { cursor: string; node: { id: string; key: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }
-interface NodeAnswer { node: { id: string; __typename: string; key: string; name: string } | null }
+interface Targets {
+  drug: {
+    id: string;
+    key: string;
+    name: string;
+    developmentStatus: string;
+    targets: { potencyNm: number | null; target: { id: string; key: string; symbol: string } }[];
+  };
+}
+interface Page {
+  drugs: { totalCount: number; edges: { cursor: string; node: { id: string; key: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+interface NodeAnswer {
+  node: { id: string; __typename: string; key: string; name: string } | null;
+}
 
 /** Pages through every drug, three at a time, with the client's own request function. */
 async function allDrugs(ask: (variables: { first: number; after: string | null }) => Promise<Page>) {
@@ -137,8 +153,11 @@ node = ask(os.environ["NODE"], {"id": targets["drug"]["id"]})
 print(json.dumps({"targets": targets, "paged": {"keys": keys, "total": total}, "node": node}))
 `;
     const output = await new Promise<string>((resolve, reject) => {
-      execFile(python, ['-c', script], { env: { ...process.env, KG_URL: url, TARGETS: targetsQuery, PAGE: pageQuery, NODE: nodeQuery }, timeout: 60_000 }, (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+      execFile(
+        python,
+        ['-c', script],
+        { env: { ...process.env, KG_URL: url, TARGETS: targetsQuery, PAGE: pageQuery, NODE: nodeQuery }, timeout: 60_000 },
+        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
       );
     });
     const { targets, paged, node } = JSON.parse(output.trim().split('\n').at(-1)!);

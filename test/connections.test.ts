@@ -15,8 +15,11 @@ describe('connections', () => {
     let total = 0;
     for (let page = 0; page < 20; page++) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const result: any = await data(`query($after: String) { drugs(first: 3, after: $after, orderBy: {field: KEY}) {
-        totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const result: any = await data(
+        `query($after: String) { drugs(first: 3, after: $after, orderBy: {field: KEY}) {
+        totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       total = result.drugs.totalCount;
       seen.push(...result.drugs.edges.map((e: { node: { key: string } }) => e.node.key));
       if (!result.drugs.pageInfo.hasNextPage) break;
@@ -42,7 +45,8 @@ describe('connections', () => {
     expect(lichenoid).not.toContain('alopecia-areata');
     expect(result.lichenoid.totalCount).toBe(lichenoid.length);
     expect(result.text.edges.map((e: { node: { key: string } }) => e.node.key).sort()).toEqual([
-      'acute-graft-versus-host-disease', 'chronic-graft-versus-host-disease',
+      'acute-graft-versus-host-disease',
+      'chronic-graft-versus-host-disease',
     ]);
   });
 
@@ -63,10 +67,7 @@ describe('connections', () => {
   });
 
   it('refuses a page size over the maximum and a bad cursor with coded errors', async () => {
-    for (const query of [
-      `{ drugs(first: 1000) { totalCount } }`,
-      `{ drugs(after: "bm9wZQ==") { totalCount } }`,
-    ]) {
+    for (const query of [`{ drugs(first: 1000) { totalCount } }`, `{ drugs(after: "bm9wZQ==") { totalCount } }`]) {
       const result = await gql(query);
       expect(result.body.errors?.[0].extensions?.code, query).toBe('BAD_USER_INPUT');
     }
@@ -74,8 +75,13 @@ describe('connections', () => {
 
   it('advertises only first/after, with the default page size in the schema (issue 13, item 13)', async () => {
     const { __schema } = await data(`{ __schema { types { name fields { name type { name kind ofType { name } } args { name defaultValue } } } } }`);
-    const connectionFields = __schema.types.flatMap((t: { fields: { name: string; type: { name: string | null; ofType: { name: string } | null }; args: { name: string; defaultValue: string | null }[] }[] | null }) =>
-      (t.fields ?? []).filter((f) => (f.type.name ?? f.type.ofType?.name ?? '').endsWith('Connection')));
+    const connectionFields = __schema.types.flatMap(
+      (t: {
+        fields:
+          | { name: string; type: { name: string | null; ofType: { name: string } | null }; args: { name: string; defaultValue: string | null }[] }[]
+          | null;
+      }) => (t.fields ?? []).filter((f) => (f.type.name ?? f.type.ofType?.name ?? '').endsWith('Connection')),
+    );
     expect(connectionFields.length).toBeGreaterThan(10);
     for (const field of connectionFields) {
       const args = Object.fromEntries(field.args.map((a: { name: string; defaultValue: string | null }) => [a.name, a.defaultValue]));
@@ -99,9 +105,7 @@ describe('findings lists', () => {
   it('filter by outcome on the root connection and on relationship lists', async () => {
     const result = await data(`{ findings(filter: {outcome: [NO_RESPONSE]}, first: 50) { totalCount edges { node { key outcome } } }
       condition(key: "alopecia-areata") { all: findings { key } none: findings(outcome: [NO_RESPONSE]) { key outcome } } }`);
-    expect(result.findings.edges.map((e: { node: { outcome: string } }) => e.node.outcome)).toEqual(
-      Array(result.findings.totalCount).fill('NO_RESPONSE'),
-    );
+    expect(result.findings.edges.map((e: { node: { outcome: string } }) => e.node.outcome)).toEqual(Array(result.findings.totalCount).fill('NO_RESPONSE'));
     // The case report of a failure (PMID 28635319) is graded NO_RESPONSE; the trials' arms are not graded.
     expect(result.condition.none.map((f: { key: string }) => f.key)).toContain('pmid:28635319/ruxolitinib/alopecia-areata');
     for (const f of result.condition.none) expect(f.outcome).toBe('NO_RESPONSE');
@@ -110,7 +114,7 @@ describe('findings lists', () => {
 });
 
 describe('long relationship lists as connections', () => {
-  it('page a condition\'s findings with cursors and a total, filtered like the list', async () => {
+  it("page a condition's findings with cursors and a total, filtered like the list", async () => {
     const query = `query($after: String) { condition(key: "alopecia-areata") {
       findings { key }
       findingsConnection(first: 20, after: $after) { totalCount edges { node { key } } pageInfo { hasNextPage endCursor } }

@@ -12,12 +12,19 @@ afterAll(close);
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
-interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType: TypeRef | null;
+}
 const named = (t: TypeRef): TypeRef => (t.ofType ? named(t.ofType) : t);
 
 async function typeOf(typeName: string) {
-  const { __type } = await data(`query($n: String!) { __type(name: $n) { name kind specifiedByURL enumValues { name }
-    fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } args { name defaultValue } } } }`, { n: typeName });
+  const { __type } = await data(
+    `query($n: String!) { __type(name: $n) { name kind specifiedByURL enumValues { name }
+    fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } args { name defaultValue } } } }`,
+    { n: typeName },
+  );
   return __type;
 }
 const fieldType = async (typeName: string, field: string) => named((await typeOf(typeName)).fields.find((f: { name: string }) => f.name === field).type);
@@ -26,7 +33,11 @@ describe('scalars and enums (item 12)', () => {
   it('specifies Date and DateTime (@specifiedBy), and types every timestamp as DateTime', async () => {
     expect((await typeOf('Date')).specifiedByURL).toMatch(/^https:\/\/scalars\.graphql\.org\/.+local-date/);
     expect((await typeOf('DateTime')).specifiedByURL).toMatch(/^https:\/\/scalars\.graphql\.org\/.+date-time/);
-    for (const [type, field] of [['Finding', 'curatedAt'], ['Retraction', 'at'], ['AuditEvent', 'at']]) {
+    for (const [type, field] of [
+      ['Finding', 'curatedAt'],
+      ['Retraction', 'at'],
+      ['AuditEvent', 'at'],
+    ]) {
       expect(await fieldType(type, field), `${type}.${field}`).toMatchObject({ kind: 'SCALAR', name: 'DateTime' });
     }
     expect(await fieldType('Approval', 'date')).toMatchObject({ kind: 'SCALAR', name: 'Date' });
@@ -37,13 +48,17 @@ describe('scalars and enums (item 12)', () => {
     for (const asOf of ['2023-02-30', '2023-02-29', '2023-04-31', '2023-13-01', '2023-4-1', '20230401']) {
       expect((await gql(query, { asOf })).body.errors?.[0].extensions?.code, asOf).toBe('BAD_USER_INPUT');
     }
-    expect((await gql('{ drug(key: "ruxolitinib") { approvals(asOf: "2023-02-30") { key } } }')).body.errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+    expect((await gql('{ drug(key: "ruxolitinib") { approvals(asOf: "2023-02-30") { key } } }')).body.errors?.[0].extensions?.code).toMatch(
+      /BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/,
+    );
     expect((await gql(query, { asOf: '2024-02-29' })).body.errors).toBeUndefined();
   });
 
   it('answers developmentStatus and PathStep.type as enums derived from the one place that defines them', async () => {
     expect(await fieldType('Drug', 'developmentStatus')).toMatchObject({ kind: 'ENUM', name: 'DevelopmentStatus' });
-    expect((await typeOf('DevelopmentStatus')).enumValues.map((v: { name: string }) => v.name).sort()).toEqual([...drugSchema.shape.developmentStatus.options].sort());
+    expect((await typeOf('DevelopmentStatus')).enumValues.map((v: { name: string }) => v.name).sort()).toEqual(
+      [...drugSchema.shape.developmentStatus.options].sort(),
+    );
     expect(await fieldType('PathStep', 'type')).toMatchObject({ kind: 'ENUM', name: 'RelationshipType' });
     expect((await typeOf('RelationshipType')).enumValues.map((v: { name: string }) => v.name).sort()).toEqual(Object.keys(relationships).sort());
     const { mechanisms } = await data('{ mechanisms(drug: "ruxolitinib", condition: "lichen-planus") { steps { type } } }');
@@ -58,16 +73,31 @@ describe('scalars and enums (item 12)', () => {
   });
 
   it('answers curatedAt and the audit times as DateTime values', async () => {
-    const input = { study: 'pmid:38417541', drug: 'ruxolitinib', condition: 'granuloma-annulare', route: 'TOPICAL', outcome: 'MIXED', summary: 'conventions test', sources: [{ citation: 'conventions test', confidence: 'UNVERIFIED' }] };
-    const added = await gql('mutation($input: FindingInput!) { addFinding(input: $input) { key curatedAt auditTrail { at } } }', { input }, { authorization: `Bearer ${testTokens.curator}` });
+    const input = {
+      study: 'pmid:38417541',
+      drug: 'ruxolitinib',
+      condition: 'granuloma-annulare',
+      route: 'TOPICAL',
+      outcome: 'MIXED',
+      summary: 'conventions test',
+      sources: [{ citation: 'conventions test', confidence: 'UNVERIFIED' }],
+    };
+    const added = await gql(
+      'mutation($input: FindingInput!) { addFinding(input: $input) { key curatedAt auditTrail { at } } }',
+      { input },
+      { authorization: `Bearer ${testTokens.curator}` },
+    );
     try {
       expect(added.body.errors).toBeUndefined();
       const finding = added.body.data.addFinding;
       expect(finding.curatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
       expect(finding.auditTrail[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
     } finally {
-      await executor().write('test:conventions-cleanup', `MATCH (f:Finding {createdBy: 'curator', summary: 'conventions test'})
-        OPTIONAL MATCH (e:AuditEvent)-[:AUDITS]->(f) DETACH DELETE f, e`);
+      await executor().write(
+        'test:conventions-cleanup',
+        `MATCH (f:Finding {createdBy: 'curator', summary: 'conventions test'})
+        OPTIONAL MATCH (e:AuditEvent)-[:AUDITS]->(f) DETACH DELETE f, e`,
+      );
     }
   });
 });
@@ -96,20 +126,24 @@ describe('key arguments that name nothing (item 14)', () => {
 
 describe('one answer to one question (item 15)', () => {
   it('gives Drug.targets and Target.interactions the same default: primary targets only', async () => {
-    const { drug, target } = await data(`{ drug(key: "ruxolitinib") { targets { target { key } primary } all: targets(includeSecondary: true) { target { key } } }
+    const { drug, target } =
+      await data(`{ drug(key: "ruxolitinib") { targets { target { key } primary } all: targets(includeSecondary: true) { target { key } } }
       target(key: "TYK2") { interactions { drug { key } primary } all: interactions(includeSecondary: true) { drug { key } } } }`);
     expect(drug.targets.every((t: { primary: boolean }) => t.primary)).toBe(true);
     expect(drug.all.length).toBeGreaterThan(drug.targets.length);
     expect(target.interactions.every((i: { primary: boolean }) => i.primary)).toBe(true);
     expect(target.interactions.map((i: { drug: { key: string } }) => i.drug.key)).not.toContain('ruxolitinib');
     expect(target.all.map((i: { drug: { key: string } }) => i.drug.key)).toContain('ruxolitinib');
-    for (const [type, field] of [['Drug', 'targets'], ['Target', 'interactions']]) {
+    for (const [type, field] of [
+      ['Drug', 'targets'],
+      ['Target', 'interactions'],
+    ]) {
       const arg = (await typeOf(type)).fields.find((f: { name: string }) => f.name === field).args.find((a: { name: string }) => a.name === 'includeSecondary');
       expect(arg.defaultValue, `${type}.${field}`).toBe('false');
     }
   });
 
-  it('has one connection type for findings, and no regulator argument on a regulator\'s approvals', async () => {
+  it("has one connection type for findings, and no regulator argument on a regulator's approvals", async () => {
     const types = new Set<string>();
     types.add((await fieldType('Query', 'findings')).name!);
     for (const owner of ['Drug', 'Condition', 'Study']) types.add((await fieldType(owner, 'findingsConnection')).name!);

@@ -18,8 +18,7 @@ describe('every drug', () => {
     const query = `{ ${corpus['drugs.json'].map((d, i) => `d${i}: drug(key: "${d.key}") { targets(includeSecondary: true) { target { key } potencyNm primary } }`).join(' ')} }`;
     const result = await data(query);
     corpus['drugs.json'].forEach((d, i) => {
-      const expected = corpus['interactions.json'].filter((x) => x.drug === d.key)
-        .map((x) => `${x.target}:${x.potencyNm ?? null}:${x.primary}`);
+      const expected = corpus['interactions.json'].filter((x) => x.drug === d.key).map((x) => `${x.target}:${x.potencyNm ?? null}:${x.primary}`);
       const actual = result[`d${i}`].targets.map((t: any) => `${t.target.key}:${t.potencyNm}:${t.primary}`); // eslint-disable-line @typescript-eslint/no-explicit-any
       expect(sorted(actual), d.key).toEqual(sorted(expected));
     });
@@ -30,8 +29,17 @@ describe('every condition', () => {
   it('has exactly its findings and authorisations, approvals in date order', async () => {
     const result: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
     const all = corpus['conditions.json'];
-    for (let at = 0; at < all.length; at += 25) { // the server refuses more than 30 aliases in one request
-      Object.assign(result, await data(`{ ${all.slice(at, at + 25).map((c, i) => `c${at + i}: condition(key: "${c.key}") { findings { key } approvals { key date } category { key } }`).join(' ')} }`));
+    for (let at = 0; at < all.length; at += 25) {
+      // the server refuses more than 30 aliases in one request
+      Object.assign(
+        result,
+        await data(
+          `{ ${all
+            .slice(at, at + 25)
+            .map((c, i) => `c${at + i}: condition(key: "${c.key}") { findings { key } approvals { key date } category { key } }`)
+            .join(' ')} }`,
+        ),
+      );
     }
     corpus['conditions.json'].forEach((c, i) => {
       const actual = result[`c${i}`];
@@ -72,31 +80,49 @@ describe('every condition', () => {
     };
     pairs.forEach(([drug, condition], i) => {
       const findings = drugFindings.filter((f) => f.drug === drug && f.condition === condition);
-      const counted = findings.filter((f) => (f.outcome !== undefined || f.responders !== undefined || f.responseRatePercent !== undefined) && f.primary !== false);
+      const counted = findings.filter(
+        (f) => (f.outcome !== undefined || f.responders !== undefined || f.responseRatePercent !== undefined) && f.primary !== false,
+      );
       const comparators = new Map<string, (typeof corpus)['findings.json'][number]>();
       for (const f of counted) {
         for (const c of corpus['findings.json']) {
-          if (!c.drug && c.study === f.study && c.condition === f.condition && c.endpoint === f.endpoint && c.timepointWeeks === f.timepointWeeks
-            && armOf(c)?.trial === armOf(f)?.trial) comparators.set(c.key, c);
+          if (
+            !c.drug &&
+            c.study === f.study &&
+            c.condition === f.condition &&
+            c.endpoint === f.endpoint &&
+            c.timepointWeeks === f.timepointWeeks &&
+            armOf(c)?.trial === armOf(f)?.trial
+          )
+            comparators.set(c.key, c);
         }
       }
       const active = totals(counted);
       const beside = totals([...comparators.values()]);
       const withResult = findings.filter((f) => f.outcome !== undefined || f.responders !== undefined || f.responseRatePercent !== undefined);
-      const controlled = new Set(withResult
-        .filter((f) => corpus['studies.json'].find((s) => s.key === f.study)!.arms.some((a) => a.role !== 'EXPERIMENTAL')).map((f) => f.study));
+      const controlled = new Set(
+        withResult.filter((f) => corpus['studies.json'].find((s) => s.key === f.study)!.arms.some((a) => a.role !== 'EXPERIMENTAL')).map((f) => f.study),
+      );
       // The CSV export gives the same sums from its own rows.
-      const csvRows = exportRows.filter((r) => r.drug === drug && r.condition === condition)
+      const csvRows = exportRows
+        .filter((r) => r.drug === drug && r.condition === condition)
         .filter((r) => (r.outcome || r.responders || r.responseRatePercent) && r.primary !== 'false');
-      const csvTotals = totals(csvRows.map((r) => ({
-        patients: r.patients === '' ? undefined : Number(r.patients), responders: r.responders === '' ? undefined : Number(r.responders),
-      })));
+      const csvTotals = totals(
+        csvRows.map((r) => ({
+          patients: r.patients === '' ? undefined : Number(r.patients),
+          responders: r.responders === '' ? undefined : Number(r.responders),
+        })),
+      );
       expect(csvTotals, `${drug} in ${condition} (CSV)`).toEqual(active);
       expect(result[`e${i}`], `${drug} in ${condition}`).toEqual({
         studies: new Set(findings.map((f) => f.study)).size,
         controlledStudies: controlled.size,
-        patients: active.patients, responders: active.responders, responseRate: active.rate,
-        comparatorPatients: beside.patients, comparatorResponders: beside.responders, comparatorResponseRate: beside.rate,
+        patients: active.patients,
+        responders: active.responders,
+        responseRate: active.rate,
+        comparatorPatients: beside.patients,
+        comparatorResponders: beside.responders,
+        comparatorResponseRate: beside.rate,
       });
     });
   });

@@ -15,7 +15,8 @@ function copyOfData(): string {
   return dir;
 }
 
-function editJson(dir: string, file: string, edit: (rows: any[]) => void) { // eslint-disable-line @typescript-eslint/no-explicit-any
+function editJson(dir: string, file: string, edit: (rows: any[]) => void) {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const rows = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   edit(rows);
   writeFileSync(join(dir, file), JSON.stringify(rows));
@@ -35,17 +36,30 @@ describe('the curated corpus', () => {
     expect(corpus['drugs.json']).toHaveLength(10);
     expect(corpus['targets.json'].map((t) => t.key).sort()).toEqual(['JAK1', 'JAK2', 'JAK3', 'TYK2']);
     // Every approval of regulatory.tsv is still there, under its key, with a source other than our own files.
-    for (const key of ['fda-opzelura-atopic-dermatitis-2021', 'fda-opzelura-nonsegmental-vitiligo-2022', 'ec-opzelura-nonsegmental-vitiligo-2023',
-      'mhra-opzelura-nonsegmental-vitiligo-2023', 'fda-jakafi-myelofibrosis-2011', 'fda-olumiant-alopecia-areata-2022', 'fda-anzupgo-chronic-hand-eczema-2025']) {
+    for (const key of [
+      'fda-opzelura-atopic-dermatitis-2021',
+      'fda-opzelura-nonsegmental-vitiligo-2022',
+      'ec-opzelura-nonsegmental-vitiligo-2023',
+      'mhra-opzelura-nonsegmental-vitiligo-2023',
+      'fda-jakafi-myelofibrosis-2011',
+      'fda-olumiant-alopecia-areata-2022',
+      'fda-anzupgo-chronic-hand-eczema-2025',
+    ]) {
       const approval = corpus['approvals.json'].find((a) => a.key === key);
       expect(approval, key).toBeDefined();
-      expect(approval!.sources.some((s) => !/curated/i.test(s.citation)), key).toBe(true);
+      expect(
+        approval!.sources.some((s) => !/curated/i.test(s.citation)),
+        key,
+      ).toBe(true);
     }
   });
 
   it("holds each regulator's decisions on every drug: approvals of all four, label snapshots with sources", () => {
     for (const regulator of ['FDA', 'EMA', 'MHRA', 'PMDA']) {
-      expect(corpus['approvals.json'].some((a) => a.regulator === regulator && a.kind === 'AUTHORISATION'), regulator).toBe(true);
+      expect(
+        corpus['approvals.json'].some((a) => a.regulator === regulator && a.kind === 'AUTHORISATION'),
+        regulator,
+      ).toBe(true);
     }
     const snapshots = corpus['labels.json'];
     expect(snapshots.length).toBeGreaterThanOrEqual(30);
@@ -56,13 +70,17 @@ describe('the curated corpus', () => {
   });
 
   it('holds at least 60 studies with a result per arm across at least 8 drugs', () => {
-    const reportsResult = (f: (typeof corpus)['findings.json'][number]) => f.outcome !== undefined || f.responders !== undefined || f.responseRatePercent !== undefined;
+    const reportsResult = (f: (typeof corpus)['findings.json'][number]) =>
+      f.outcome !== undefined || f.responders !== undefined || f.responseRatePercent !== undefined;
     const withResults = corpus['findings.json'].filter((f) => f.drug && reportsResult(f));
     expect(new Set(withResults.map((f) => f.study)).size).toBeGreaterThanOrEqual(60);
     expect(new Set(withResults.map((f) => f.drug)).size).toBeGreaterThanOrEqual(8);
     // A registration without results is a TRIAL_REGISTRATION, never an RCT with nothing to show.
     for (const study of corpus['studies.json'].filter((s) => s.design === 'TRIAL_REGISTRATION')) {
-      expect(corpus['findings.json'].some((f) => f.study === study.key && reportsResult(f)), study.key).toBe(false);
+      expect(
+        corpus['findings.json'].some((f) => f.study === study.key && reportsResult(f)),
+        study.key,
+      ).toBe(false);
     }
   });
 
@@ -72,7 +90,7 @@ describe('the curated corpus', () => {
     expect(review.prisma).toMatchObject({ screened: 170, excluded: 112, assessed: 58, included: 28 });
   });
 
-  it('links studies to the review only with the curators\' judgement recorded as unverified', () => {
+  it("links studies to the review only with the curators' judgement recorded as unverified", () => {
     const links = corpus['studies.json'].flatMap((s) => s.includedIn.filter((i) => i.review === 'pmid:40192197'));
     expect(links.length).toBeGreaterThan(10);
     for (const link of links) expect(link.sources.every((s) => s.confidence === 'UNVERIFIED')).toBe(true);
@@ -134,10 +152,20 @@ describe('bad data files', () => {
 });
 
 describe('mappers', () => {
-  it('take the weakest confidence of a fact\'s sources', () => {
-    expect(weakestConfidence([{ citation: 'a', confidence: 'CONFIRMED' }, { citation: 'b', confidence: 'PARTIAL' }])).toBe('PARTIAL');
+  it("take the weakest confidence of a fact's sources", () => {
+    expect(
+      weakestConfidence([
+        { citation: 'a', confidence: 'CONFIRMED' },
+        { citation: 'b', confidence: 'PARTIAL' },
+      ]),
+    ).toBe('PARTIAL');
     expect(weakestConfidence([{ citation: 'a', confidence: 'CONFIRMED' }])).toBe('CONFIRMED');
-    expect(weakestConfidence([{ citation: 'a', confidence: 'UNVERIFIED' }, { citation: 'b', confidence: 'PARTIAL' }])).toBe('UNVERIFIED');
+    expect(
+      weakestConfidence([
+        { citation: 'a', confidence: 'UNVERIFIED' },
+        { citation: 'b', confidence: 'PARTIAL' },
+      ]),
+    ).toBe('UNVERIFIED');
   });
 
   it('count a month- or year-precision date from its first day', () => {
@@ -157,12 +185,18 @@ describe('mappers', () => {
     const finding = (patients?: number, responders?: number, outcome: string | null = 'IMPROVED') =>
       ({ props: { patients, responders, outcome } }) as unknown as EntityRecord;
     expect(summarise([finding(12), finding(1, 1), finding(2, 1)])).toEqual({
-      patients: 15, responders: 2, patientsWithKnownResponse: 3, responseRate: 2 / 3,
+      patients: 15,
+      responders: 2,
+      patientsWithKnownResponse: 3,
+      responseRate: 2 / 3,
     });
     expect(summarise([finding(12), finding()])).toEqual({ patients: 12, responders: null, patientsWithKnownResponse: 0, responseRate: null });
     // A registered trial without results adds no patients.
     expect(summarise([finding(64, undefined, null), finding(1, 0, 'NO_RESPONSE')])).toEqual({
-      patients: 1, responders: 0, patientsWithKnownResponse: 1, responseRate: 0,
+      patients: 1,
+      responders: 0,
+      patientsWithKnownResponse: 1,
+      responseRate: 0,
     });
   });
 });

@@ -33,23 +33,35 @@ const valid = {
 
 /** Everything this file may have written: curated findings of its triples, with their audit events. */
 async function written() {
-  const [row] = await executor().read('test:written', `
+  const [row] = await executor().read(
+    'test:written',
+    `
     OPTIONAL MATCH (f:Finding) WHERE f.keyNorm STARTS WITH $prefix
     OPTIONAL MATCH (e:AuditEvent)-[:AUDITS]->(f)
-    RETURN count(DISTINCT f) AS findings, count(DISTINCT e) AS events`, { prefix: `${STUDY}/delgocitinib/` });
+    RETURN count(DISTINCT f) AS findings, count(DISTINCT e) AS events`,
+    { prefix: `${STUDY}/delgocitinib/` },
+  );
   return { findings: row.get('findings') as number, events: row.get('events') as number };
 }
 
 afterAll(async () => {
-  await executor().write('test:cleanup', `
+  await executor().write(
+    'test:cleanup',
+    `
     MATCH (f:Finding) WHERE f.keyNorm STARTS WITH $prefix AND f.createdBy IS NOT NULL
     OPTIONAL MATCH (e:AuditEvent)-[:AUDITS]->(f)
-    DETACH DELETE f, e`, { prefix: `${STUDY}/delgocitinib/` });
-  await executor().write('test:cleanup-corpus', `
+    DETACH DELETE f, e`,
+    { prefix: `${STUDY}/delgocitinib/` },
+  );
+  await executor().write(
+    'test:cleanup-corpus',
+    `
     MATCH (f:Finding {keyNorm: $key})
     OPTIONAL MATCH (e:AuditEvent)-[:AUDITS]->(f)
     REMOVE f.retracted, f.retractedAt, f.retractedBy, f.retractionReason
-    DETACH DELETE e`, { key: CORPUS_FINDING });
+    DETACH DELETE e`,
+    { key: CORPUS_FINDING },
+  );
   await close();
 });
 

@@ -29,8 +29,11 @@ let base: string;
 async function removeTemporaryNodes() {
   // In batches, so that no single transaction holds every deletion.
   for (;;) {
-    const [record] = await executor().write('test:export-memory-clean', `
-      MATCH (n:ExportLoadTest) WITH n LIMIT 50000 DELETE n RETURN count(*) AS n`);
+    const [record] = await executor().write(
+      'test:export-memory-clean',
+      `
+      MATCH (n:ExportLoadTest) WITH n LIMIT 50000 DELETE n RETURN count(*) AS n`,
+    );
     if ((record.get('n') as number) === 0) return;
   }
 }
@@ -40,12 +43,15 @@ beforeAll(async () => {
   // ~1,100 characters of summary per row, with a comma and a quote so that every row is quoted.
   const summary = `Temporary row for the export memory test, "quoted", ${'x'.repeat(1050)}`;
   for (let from = 1; from <= ROWS; from += BATCH) {
-    await executor().write('test:export-memory-create', `
+    await executor().write(
+      'test:export-memory-create',
+      `
       UNWIND range($from, $to) AS i
       WITH 'export-load-test-' + right('000000' + toString(i), 6) AS key
       CREATE (:Finding:ExportLoadTest {key: key, keyNorm: key, name: 'Export load test ' + key, summary: $summary,
         route: 'TOPICAL', patients: 10, responders: 5, outcome: 'IMPROVED', confidence: 'UNVERIFIED', sources: '[]', xrefs: '[]', synonyms: []})`,
-    { from, to: Math.min(from + BATCH - 1, ROWS), summary });
+      { from, to: Math.min(from + BATCH - 1, ROWS), summary },
+    );
   }
   server = await listen(app, 0, '127.0.0.1');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -121,8 +127,11 @@ describe('a large export', () => {
     const reader = response.body!.getReader();
     await reader.read();
     const open = async () => {
-      const [record] = await executor().read('test:transactions', `
-        SHOW TRANSACTIONS YIELD metaData WHERE metaData.operation = 'export:nodes/Finding' RETURN count(*) AS n`);
+      const [record] = await executor().read(
+        'test:transactions',
+        `
+        SHOW TRANSACTIONS YIELD metaData WHERE metaData.operation = 'export:nodes/Finding' RETURN count(*) AS n`,
+      );
       return record.get('n') as number;
     };
     // The export is paused on backpressure with its transaction open...

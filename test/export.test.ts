@@ -14,9 +14,13 @@ const awkwardName = 'Quote "this", and\r\nthat\nand a lone \r too';
 
 beforeAll(async () => {
   // A temporary drug whose name needs every kind of CSV quoting; removed after the file.
-  await executor().write('test:export-temp', `MERGE (d:Drug:Entity {keyNorm: $key}) SET d.key = $key, d.name = $name,
+  await executor().write(
+    'test:export-temp',
+    `MERGE (d:Drug:Entity {keyNorm: $key}) SET d.key = $key, d.name = $name,
     d.synonyms = ['a, b', 'c "d"'], d.sources = '[]', d.xrefs = '[]', d.confidence = 'UNVERIFIED', d.routes = ['TOPICAL'],
-    d.developmentStatus = 'INVESTIGATIONAL'`, { key: TEMP_KEY, name: awkwardName });
+    d.developmentStatus = 'INVESTIGATIONAL'`,
+    { key: TEMP_KEY, name: awkwardName },
+  );
 });
 afterAll(async () => {
   await executor().write('test:export-temp', 'MATCH (d:Drug {keyNorm: $key}) DETACH DELETE d', { key: TEMP_KEY });
@@ -65,14 +69,49 @@ describe('export over HTTP', () => {
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="jak-kg-evidence-${meta.dataVersion}.csv"`);
     // The column order is part of the contract (notebooks index by name, spreadsheets by position).
     expect(header).toEqual([
-      'drug', 'condition', 'category', 'route', 'study', 'studyName', 'design', 'year', 'pmid', 'nctId', 'finding', 'arm', 'armRole',
-      'dose', 'endpoint', 'timepointWeeks', 'primary', 'patients', 'responders', 'responseRate', 'responseRatePercent',
-      'responderDefinition', 'outcome', 'outcomeAsReported', 'durationWeeks', 'controlled', 'comparatorArms', 'comparatorPatients',
-      'comparatorResponders', 'comparatorResponseRate', 'comparatorResponseRatePercent', 'summary', 'retracted', 'confidence', 'sources',
+      'drug',
+      'condition',
+      'category',
+      'route',
+      'study',
+      'studyName',
+      'design',
+      'year',
+      'pmid',
+      'nctId',
+      'finding',
+      'arm',
+      'armRole',
+      'dose',
+      'endpoint',
+      'timepointWeeks',
+      'primary',
+      'patients',
+      'responders',
+      'responseRate',
+      'responseRatePercent',
+      'responderDefinition',
+      'outcome',
+      'outcomeAsReported',
+      'durationWeeks',
+      'controlled',
+      'comparatorArms',
+      'comparatorPatients',
+      'comparatorResponders',
+      'comparatorResponseRate',
+      'comparatorResponseRatePercent',
+      'summary',
+      'retracted',
+      'confidence',
+      'sources',
     ]);
     const uses = await csv('/export/uses.csv');
     expect(uses.header).toEqual(['drug', 'condition', 'route', 'regulator', 'status', 'explanation', 'date', 'dateAsReported', 'approvals', 'label']);
-    const page = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ meta { dataVersion } }"}' });
+    const page = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ meta { dataVersion } }"}',
+    });
     expect(page.headers.get('x-data-version')).toBe(meta.dataVersion);
   });
 
@@ -81,7 +120,10 @@ describe('export over HTTP', () => {
     const row = rows.find((r) => r.key === TEMP_KEY)!;
     expect(row.name).toBe(awkwardName);
     expect(JSON.parse(row.synonyms)).toEqual(['a, b', 'c "d"']);
-    const ndjson = (await get('/export/nodes/Drug.ndjson')).text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const ndjson = (await get('/export/nodes/Drug.ndjson')).text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     expect(ndjson.find((r) => r.key === TEMP_KEY).name).toBe(awkwardName);
   });
 
@@ -115,33 +157,64 @@ describe('export over HTTP', () => {
     for (const label of nodeLabels) {
       const [record] = await executor().read('test:props', `MATCH (n:${label}) UNWIND keys(n) AS k RETURN collect(DISTINCT k) AS keys`);
       const known = new Set<string>([...entityColumns, ...entityListColumns, ...internalProperties, ...labelColumns[label]]);
-      expect((record.get('keys') as string[]).filter((k) => !known.has(k)), label).toEqual([]);
+      expect(
+        (record.get('keys') as string[]).filter((k) => !known.has(k)),
+        label,
+      ).toEqual([]);
     }
   });
 
   it('gives one evidence row per finding, the same findings as GraphQL evidence for every pair', async () => {
     const { rows } = await csv('/export/evidence.csv');
     // Retracted findings are left out, as GraphQL evidence leaves them out, unless asked for.
-    expect(rows.length).toBe(await count('MATCH (:Study)-[:REPORTS]->(f:Finding)-[:OF_DRUG]->(:Drug) MATCH (f)-[:IN_CONDITION]->(:Condition) WHERE f.retracted IS NULL RETURN count(f) AS n'));
+    expect(rows.length).toBe(
+      await count(
+        'MATCH (:Study)-[:REPORTS]->(f:Finding)-[:OF_DRUG]->(:Drug) MATCH (f)-[:IN_CONDITION]->(:Condition) WHERE f.retracted IS NULL RETURN count(f) AS n',
+      ),
+    );
     expect((await csv('/export/evidence.csv?includeRetracted=true')).rows.length).toBe(
       await count('MATCH (:Study)-[:REPORTS]->(f:Finding)-[:OF_DRUG]->(:Drug) MATCH (f)-[:IN_CONDITION]->(:Condition) RETURN count(f) AS n'),
     );
     const pairs = [...new Set(rows.map((r) => `${r.drug}|${r.condition}`))];
     const answers: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
-    for (let at = 0; at < pairs.length; at += 25) { // the server refuses more than 30 aliases in one request
-      Object.assign(answers, await data(`{ ${pairs.slice(at, at + 25).map((p, i) => {
-        const [drug, condition] = p.split('|');
-        return `p${at + i}: evidence(drug: "${drug}", condition: "${condition}") { patients findings { key study { key design } patients responders outcome } }`;
-      }).join('\n')} }`));
+    for (let at = 0; at < pairs.length; at += 25) {
+      // the server refuses more than 30 aliases in one request
+      Object.assign(
+        answers,
+        await data(
+          `{ ${pairs
+            .slice(at, at + 25)
+            .map((p, i) => {
+              const [drug, condition] = p.split('|');
+              return `p${at + i}: evidence(drug: "${drug}", condition: "${condition}") { patients findings { key study { key design } patients responders outcome } }`;
+            })
+            .join('\n')} }`,
+        ),
+      );
     }
     pairs.forEach((pair, i) => {
       const csvRows = rows.filter((r) => `${r.drug}|${r.condition}` === pair);
-      const fromGraphQL = answers[`p${i}`].findings.map((f: any) => ({ // eslint-disable-line @typescript-eslint/no-explicit-any
-        finding: f.key, study: f.study.key, design: f.study.design,
-        patients: f.patients === null ? '' : String(f.patients), responders: f.responders === null ? '' : String(f.responders), outcome: f.outcome ?? '',
+      const fromGraphQL = answers[`p${i}`].findings.map((f: any) => ({
+        // eslint-disable-line @typescript-eslint/no-explicit-any
+        finding: f.key,
+        study: f.study.key,
+        design: f.study.design,
+        patients: f.patients === null ? '' : String(f.patients),
+        responders: f.responders === null ? '' : String(f.responders),
+        outcome: f.outcome ?? '',
       }));
-      const fromCsv = csvRows.map((r) => ({ finding: r.finding, study: r.study, design: r.design, patients: r.patients, responders: r.responders, outcome: r.outcome }));
-      expect(fromCsv.sort((a, b) => a.finding.localeCompare(b.finding)), pair).toEqual(fromGraphQL.sort((a: { finding: string }, b: { finding: string }) => a.finding.localeCompare(b.finding)));
+      const fromCsv = csvRows.map((r) => ({
+        finding: r.finding,
+        study: r.study,
+        design: r.design,
+        patients: r.patients,
+        responders: r.responders,
+        outcome: r.outcome,
+      }));
+      expect(
+        fromCsv.sort((a, b) => a.finding.localeCompare(b.finding)),
+        pair,
+      ).toEqual(fromGraphQL.sort((a: { finding: string }, b: { finding: string }) => a.finding.localeCompare(b.finding)));
     });
     // Sources are compact JSON with citations.
     for (const r of rows) expect(JSON.parse(r.sources).every((s: { citation: string }) => s.citation)).toBe(true);
@@ -155,21 +228,33 @@ describe('export over HTTP', () => {
   it('gives one uses row per (drug, condition, route, regulator) with the status and first authorisation of GraphQL uses', async () => {
     const { uses } = await data(`{ uses { drug { key } condition { key } route
       statuses { regulator { key } status explanation label { key } approvals { key date dateAsReported } } } }`);
-    const regulators = (await data('{ regulators(first: 100) { edges { node { key } } } }')).regulators.edges.map((e: { node: { key: string } }) => e.node.key).sort();
+    const regulators = (await data('{ regulators(first: 100) { edges { node { key } } } }')).regulators.edges
+      .map((e: { node: { key: string } }) => e.node.key)
+      .sort();
     const { rows } = await csv('/export/uses.csv');
     expect(rows.length).toBe(uses.length * regulators.length);
     for (const use of uses) {
       for (const regulator of regulators) {
         const row = rows.find((r) => r.drug === use.drug.key && r.condition === use.condition.key && r.route === use.route && r.regulator === regulator);
         const status = use.statuses.find((s: { regulator: { key: string } }) => s.regulator.key === regulator);
-        const own = [...status.approvals]
-          .sort((a: { date: string; key: string }, b: { date: string; key: string }) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+        const own = [...status.approvals].sort(
+          (a: { date: string; key: string }, b: { date: string; key: string }) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key),
+        );
         const approved = status.status === 'APPROVED';
         expect(row, `${use.drug.key} ${use.condition.key} ${use.route} ${regulator}`).toEqual({
-          drug: use.drug.key, condition: use.condition.key, route: use.route, regulator, status: status.status,
-          explanation: status.explanation, label: status.label?.key ?? '',
-          date: approved ? own[0]?.date ?? '' : '', dateAsReported: approved ? own[0]?.dateAsReported ?? '' : '',
-          approvals: own.map((a: { key: string }) => a.key).sort().join('; '),
+          drug: use.drug.key,
+          condition: use.condition.key,
+          route: use.route,
+          regulator,
+          status: status.status,
+          explanation: status.explanation,
+          label: status.label?.key ?? '',
+          date: approved ? (own[0]?.date ?? '') : '',
+          dateAsReported: approved ? (own[0]?.dateAsReported ?? '') : '',
+          approvals: own
+            .map((a: { key: string }) => a.key)
+            .sort()
+            .join('; '),
         });
       }
     }
@@ -178,7 +263,9 @@ describe('export over HTTP', () => {
   it('filters uses by regulator and status with the answer of uses(regulator:, status:)', async () => {
     const { uses } = await data('{ uses(drug: "ruxolitinib", regulator: "EMA", status: OFF_LABEL) { condition { key } route } }');
     const { rows } = await csv('/export/uses.csv?drug=ruxolitinib&regulator=ema&status=OFF_LABEL');
-    expect(rows.map((r) => `${r.condition}|${r.route}`).sort()).toEqual(uses.map((u: { condition: { key: string }; route: string }) => `${u.condition.key}|${u.route}`).sort());
+    expect(rows.map((r) => `${r.condition}|${r.route}`).sort()).toEqual(
+      uses.map((u: { condition: { key: string }; route: string }) => `${u.condition.key}|${u.route}`).sort(),
+    );
     expect(new Set(rows.map((r) => `${r.regulator}|${r.status}`))).toEqual(new Set(['EMA|OFF_LABEL']));
     const approved = await csv('/export/uses.csv?drug=ruxolitinib&condition=nonsegmental-vitiligo&route=TOPICAL&status=APPROVED');
     // The MHRA authorisation is known to the month (2023-07): date is its first day, dateAsReported says so; the
@@ -193,7 +280,10 @@ describe('export over HTTP', () => {
   it('serves NDJSON with one object per line, values typed, columns in order', async () => {
     const { response, text } = await get('/export/evidence.ndjson?drug=ruxolitinib&condition=alopecia-areata');
     expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
-    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const { evidence } = await data('{ evidence(drug: "ruxolitinib", condition: "alopecia-areata") { findings { key } } }');
     expect(lines.length).toBe(evidence.findings.length);
     expect(Object.keys(lines[0])).toEqual((await csv('/export/evidence.csv')).header);
@@ -205,7 +295,9 @@ describe('export over HTTP', () => {
   it('lists the tables at /export', async () => {
     const response = await app.fetch('http://test/export');
     const body = await response.json();
-    expect(body.tables.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['nodes', 'nodes/Drug', 'edges', 'edges/INTERACTS_WITH', 'evidence', 'uses']));
+    expect(body.tables.map((t: { name: string }) => t.name)).toEqual(
+      expect.arrayContaining(['nodes', 'nodes/Drug', 'edges', 'edges/INTERACTS_WITH', 'evidence', 'uses']),
+    );
     expect(body.tables.find((t: { name: string }) => t.name === 'uses').filters).toHaveProperty('regulator');
   });
 

@@ -38,7 +38,14 @@ afterAll(async () => {
   rmSync(path.dirname(dataDir), { recursive: true, force: true });
 });
 
-interface Answer { status: number; codes: string[]; key?: string; write: boolean; sent: number; at: number }
+interface Answer {
+  status: number;
+  codes: string[];
+  key?: string;
+  write: boolean;
+  sent: number;
+  at: number;
+}
 
 async function ask(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   const sent = Date.now();
@@ -92,9 +99,13 @@ function load(url: string, writers: { drug: string }[], readers: number) {
         };
         attempted.push(`${input.study}/${drug}/${input.condition}`);
         answers.push(
-          await ask(url, { query: 'mutation($input: FindingInput!) { addFinding(input: $input) { key } }', variables: { input } }, {
-            authorization: `Bearer ${token}`,
-          }),
+          await ask(
+            url,
+            { query: 'mutation($input: FindingInput!) { addFinding(input: $input) { key } }', variables: { input } },
+            {
+              authorization: `Bearer ${token}`,
+            },
+          ),
         );
       }
     }),
@@ -181,7 +192,9 @@ describe.skipIf(inject('neo4j').how !== 'local launcher')('faults', () => {
     const neo4jServes = await direct;
     const firstRead = Math.min(...answers.filter((a) => !a.write && a.status === 200 && a.at > neo4jReadyAt).map((a) => a.at)) - neo4jReadyAt;
     const firstWrite = Math.min(...answers.filter((a) => a.key && a.at > neo4jReadyAt).map((a) => a.at)) - neo4jReadyAt;
-    console.log(`fault: after Neo4j was ready again, its first query took ${neo4jServes} ms (a fresh driver); the server's first read ${firstRead} ms, first write ${firstWrite} ms`);
+    console.log(
+      `fault: after Neo4j was ready again, its first query took ${neo4jServes} ms (a fresh driver); the server's first read ${firstRead} ms, first write ${firstWrite} ms`,
+    );
     // These are hang bounds, not performance targets (those belong in benchmarks; the figures are printed above and
     // in docs/RELIABILITY.md). On a loaded machine Neo4j's cold start stretches, and our statements' compilation
     // with it, so the bounds grow with what Neo4j itself took. Before, requests begun in a restarted Neo4j hung
@@ -207,20 +220,27 @@ describe.skipIf(inject('neo4j').how !== 'local launcher')('faults', () => {
     // Nothing lost: every acknowledged write is there, whole.
     const acknowledged = answers.flatMap((a) => (a.key ? [a.key.toLowerCase()] : []));
     expect(acknowledged.length).toBeGreaterThan(0);
-    const [present] = await executor.read('test:acknowledged', `
+    const [present] = await executor.read(
+      'test:acknowledged',
+      `
       UNWIND $keys AS key
       MATCH (s:Study)-[:REPORTS]->(f:Finding {keyNorm: key})-[:OF_DRUG]->(:Drug), (f)-[:IN_CONDITION]->(:Condition), (:AuditEvent)-[:AUDITS]->(f)
-      RETURN count(DISTINCT f) AS n`, { keys: acknowledged });
+      RETURN count(DISTINCT f) AS n`,
+      { keys: acknowledged },
+    );
     expect(present.get('n')).toBe(new Set(acknowledged).size);
     // Nothing partial: no curated finding without its study, drug, condition and audit event, and no
     // audit event without its finding; what was written but not acknowledged (lost answers) is whole too.
-    const [partial] = await executor.read('test:partial', `
+    const [partial] = await executor.read(
+      'test:partial',
+      `
       OPTIONAL MATCH (f:Finding) WHERE f.createdBy IS NOT NULL AND NOT (
         EXISTS { (:Study)-[:REPORTS]->(f) } AND EXISTS { (f)-[:OF_DRUG]->(:Drug) } AND
         EXISTS { (f)-[:IN_CONDITION]->(:Condition) } AND EXISTS { (:AuditEvent)-[:AUDITS]->(f) })
       WITH count(f) AS findings
       OPTIONAL MATCH (e:AuditEvent) WHERE NOT EXISTS { (e)-[:AUDITS]->(:Finding) }
-      RETURN findings, count(e) AS events`);
+      RETURN findings, count(e) AS events`,
+    );
     expect({ findings: partial.get('findings'), events: partial.get('events') }).toEqual({ findings: 0, events: 0 });
     const [curated] = await executor.read('test:curated', 'MATCH (f:Finding) WHERE f.createdBy IS NOT NULL RETURN count(f) AS n, collect(f.keyNorm) AS keys');
     const attempted = new Set(run.attempted.map((k) => k.toLowerCase()));
@@ -241,11 +261,14 @@ describe.skipIf(inject('neo4j').how !== 'local launcher')('faults', () => {
       relationships: Object.values(graph.relationships).reduce((n, rows) => n + rows!.length, 0),
     };
     const counts = async () => {
-      const [row] = await executor.read('test:counts', `
+      const [row] = await executor.read(
+        'test:counts',
+        `
         CALL () { MATCH (n:Entity) RETURN count(n) AS nodes }
         CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS relationships }
         CALL () { OPTIONAL MATCH (m:CorpusMeta) RETURN m.version AS version }
-        RETURN nodes, relationships, version`);
+        RETURN nodes, relationships, version`,
+      );
       return { nodes: row.get('nodes') as number, relationships: row.get('relationships') as number, version: row.get('version') as string | null };
     };
     await executor.write('test:wipe', 'MATCH (n) DETACH DELETE n');

@@ -21,13 +21,19 @@ const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_601);
 
 afterAll(async () => {
-  await executor().write('test:fuzz-cleanup', `
+  await executor().write(
+    'test:fuzz-cleanup',
+    `
     OPTIONAL MATCH (created:Finding {createdBy: 'fuzzer'})
     OPTIONAL MATCH (createdEvent:AuditEvent)-[:AUDITS]->(created)
-    DETACH DELETE created, createdEvent`);
-  await executor().write('test:fuzz-cleanup-retractions', `
+    DETACH DELETE created, createdEvent`,
+  );
+  await executor().write(
+    'test:fuzz-cleanup-retractions',
+    `
     MATCH (f:Finding {retractedBy: 'fuzzer'})
-    REMOVE f.retracted, f.retractedAt, f.retractedBy, f.retractionReason`);
+    REMOVE f.retracted, f.retractedAt, f.retractedBy, f.retractionReason`,
+  );
   await executor().write('test:fuzz-cleanup-events', `MATCH (e:AuditEvent {tokenId: 'fuzzer'}) DETACH DELETE e`);
   await close();
 });
@@ -80,7 +86,9 @@ describe('fuzz', () => {
     console.log(`  by kind:   ${JSON.stringify(Object.fromEntries([...byKind].sort()))}`);
     console.log(`  by status: ${JSON.stringify(Object.fromEntries([...byStatus].sort((a, b) => a[0] - b[0])))}`);
     console.log(`  by code:   ${JSON.stringify(Object.fromEntries([...byCode].sort((a, b) => b[1] - a[1])))}`);
-    console.log(`  largest answer to a request of at most ${SMALL_REQUEST_BYTES} bytes: ${largest.bytes} bytes (${largest.kind}, ${largest.requestBytes} bytes asked); most Neo4j sessions held at once: ${mostSessions}`);
+    console.log(
+      `  largest answer to a request of at most ${SMALL_REQUEST_BYTES} bytes: ${largest.bytes} bytes (${largest.kind}, ${largest.requestBytes} bytes asked); most Neo4j sessions held at once: ${mostSessions}`,
+    );
     if (problems.length) console.log(problems.join('\n'));
     expect(problems.slice(0, 20)).toEqual([]);
     // The generator reached every category and the server both answered and refused.
@@ -91,7 +99,11 @@ describe('fuzz', () => {
     expect(byStatus.get(200)).toBeGreaterThan(REQUESTS / 10);
     expect(byCode.size).toBeGreaterThanOrEqual(10);
     // The server is still well after all that.
-    const after = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ drug(key: \\"ruxolitinib\\") { key } }"}' });
+    const after = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ drug(key: \\"ruxolitinib\\") { key } }"}',
+    });
     expect((await after.json()).data.drug.key).toBe('ruxolitinib');
   });
 });

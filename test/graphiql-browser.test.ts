@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('GraphiQL in headless Chromium', () => {
-  it('loads offline, runs the guided query and shows ruxolitinib\'s targets', async (context) => {
+  it("loads offline, runs the guided query and shows ruxolitinib's targets", async (context) => {
     if (!existsSync(executablePath)) {
       const problem = `Chromium not found at ${executablePath}: apt-get install -y chromium (.ci/run does this), or set CHROMIUM_PATH`;
       if (process.env.CI) throw new Error(problem);
@@ -51,7 +51,15 @@ describe('GraphiQL in headless Chromium', () => {
     browser = await chromium.launchPersistentContext(join(out, 'profile'), {
       executablePath,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       viewport: { width: 1400, height: 1400 },
     });
     const offMachine: string[] = [];
@@ -78,7 +86,9 @@ describe('GraphiQL in headless Chromium', () => {
     // The headers editor is open, ready for a bearer token.
     await expect.poll(() => textOf(page.locator('.graphiql-editor-tool')), { timeout: 10_000 }).toContain('// "Authorization": "Bearer <token>"');
 
-    const answer = page.waitForResponse((r) => r.url() === `${base}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('RuxolitinibTargets'));
+    const answer = page.waitForResponse(
+      (r) => r.url() === `${base}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('RuxolitinibTargets'),
+    );
     await page.locator('.graphiql-execute-button').click();
     const response = await answer;
     expect(response.status()).toBe(200);
@@ -104,7 +114,9 @@ describe('GraphiQL in headless Chromium', () => {
       await expect.poll(() => textOf(page.locator('.graphiql-query-editor')), { timeout: 10_000 }).toContain(`query ${operation}`);
       // GraphiQL takes the editor's text into the tab's state after a short debounce.
       await page.waitForTimeout(500);
-      const ran = page.waitForResponse((r) => r.url() === `${base}/graphql` && r.request().method() === 'POST' && new RegExp(`query\\s*${operation}\\b`).test(r.request().postData() ?? ''));
+      const ran = page.waitForResponse(
+        (r) => r.url() === `${base}/graphql` && r.request().method() === 'POST' && new RegExp(`query\\s*${operation}\\b`).test(r.request().postData() ?? ''),
+      );
       await page.locator('.graphiql-execute-button').click();
       const answer = await ran;
       expect(answer.status(), operation).toBe(200);

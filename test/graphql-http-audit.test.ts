@@ -29,9 +29,14 @@ describe('graphql-http server audits', () => {
   }
 
   it('passes every audit without the CSRF header too, as a client with default settings sends them', async () => {
-    const results = await auditServer({ url: 'http://test/graphql', fetchFn: (input: RequestInfo | URL, init: RequestInit = {}) => app.fetch(String(input), init) });
+    const results = await auditServer({
+      url: 'http://test/graphql',
+      fetchFn: (input: RequestInfo | URL, init: RequestInit = {}) => app.fetch(String(input), init),
+    });
     const notOk = results.filter((r) => r.status !== 'ok');
-    console.log(`audits without the CSRF header: ${results.length - notOk.length} ok, ${notOk.length} not: ${notOk.map((r) => `${r.status}: ${r.name}`).join('; ')}`);
+    console.log(
+      `audits without the CSRF header: ${results.length - notOk.length} ok, ${notOk.length} not: ${notOk.map((r) => `${r.status}: ${r.name}`).join('; ')}`,
+    );
     expect(notOk.filter((r) => r.status === 'error')).toEqual([]);
     expect(results.length - notOk.length).toBeGreaterThanOrEqual(60);
   });

@@ -76,8 +76,12 @@ describe('global ids (item 7)', () => {
 
 describe('curated text (item 8)', () => {
   const input = (overrides: Record<string, unknown>) => ({
-    study: 'pmid:38417541', drug: 'ruxolitinib', condition: 'alopecia-areata', outcome: 'IMPROVED',
-    sources: [{ citation: 'hardening test', confidence: 'UNVERIFIED' }], ...overrides,
+    study: 'pmid:38417541',
+    drug: 'ruxolitinib',
+    condition: 'alopecia-areata',
+    outcome: 'IMPROVED',
+    sources: [{ citation: 'hardening test', confidence: 'UNVERIFIED' }],
+    ...overrides,
   });
   const add = 'mutation($input: FindingInput!) { addFinding(input: $input) { key } }';
 
@@ -101,7 +105,10 @@ describe('curated text (item 8)', () => {
     }
     const retract = await gql('mutation { retractFinding(key: "x", reason: "null \\u0000 byte") { key } }', undefined, curator);
     expect(retract.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const [written] = await executor().read('test:hardening-written', "MATCH (f:Finding) WHERE f.createdBy IS NOT NULL AND any(s IN [f.summary, f.regimen] WHERE s CONTAINS 'escape' OR s CONTAINS 'bell' OR s CONTAINS 'lone' OR s CONTAINS 'reversed') RETURN count(f) AS n");
+    const [written] = await executor().read(
+      'test:hardening-written',
+      "MATCH (f:Finding) WHERE f.createdBy IS NOT NULL AND any(s IN [f.summary, f.regimen] WHERE s CONTAINS 'escape' OR s CONTAINS 'bell' OR s CONTAINS 'lone' OR s CONTAINS 'reversed') RETURN count(f) AS n",
+    );
     expect(written.get('n')).toBe(0);
     // Line breaks and tabs stay allowed in free text (validation passes; the unknown study is what is refused).
     const multiline = await gql(add, { input: input({ study: 'pmid:0', summary: 'line one\nline two\tand a tab' }) }, curator);
@@ -109,21 +116,28 @@ describe('curated text (item 8)', () => {
   });
 
   it('neutralises formula cells in CSV exports (OWASP) and leaves numbers and NDJSON as they are', async () => {
-    for (const formula of ['=HYPERLINK("http://evil.example","click")', '=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '\uFF1D1+1']) {
+    for (const formula of ['=HYPERLINK("http://evil.example","click")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '\uFF1D1+1']) {
       expect(csvField(formula).replace(/^"/, '').startsWith("'"), formula).toBe(true);
     }
     expect(csvField(-3)).toBe('-3');
     expect(csvField('plain text')).toBe('plain text');
     const key = 'hardening-formula-drug';
     const name = '=HYPERLINK("http://evil.example","click me")';
-    await executor().write('test:formula', `MERGE (d:Drug:Entity {keyNorm: $key}) SET d.key = $key, d.name = $name, d.synonyms = ['=cmd|\\' /C calc\\'!A0'],
-      d.sources = '[]', d.xrefs = '[]', d.confidence = 'UNVERIFIED', d.routes = ['TOPICAL'], d.developmentStatus = 'INVESTIGATIONAL'`, { key, name });
+    await executor().write(
+      'test:formula',
+      `MERGE (d:Drug:Entity {keyNorm: $key}) SET d.key = $key, d.name = $name, d.synonyms = ['=cmd|\\' /C calc\\'!A0'],
+      d.sources = '[]', d.xrefs = '[]', d.confidence = 'UNVERIFIED', d.routes = ['TOPICAL'], d.developmentStatus = 'INVESTIGATIONAL'`,
+      { key, name },
+    );
     try {
       const text = await (await app.fetch('http://test/export/nodes/Drug.csv')).text();
       const [header, ...rows] = parseCsv(text);
       const row = rows.find((r) => r[header.indexOf('key')] === key)!;
       expect(row[header.indexOf('name')]).toBe(`'${name}`);
-      const ndjson = (await (await app.fetch('http://test/export/nodes/Drug.ndjson')).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const ndjson = (await (await app.fetch('http://test/export/nodes/Drug.ndjson')).text())
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
       expect(ndjson.find((r) => r.key === key).name).toBe(name);
     } finally {
       await executor().write('test:formula', 'MATCH (d:Drug {keyNorm: $key}) DETACH DELETE d', { key });
@@ -148,8 +162,12 @@ describe('retracted findings in the evidence export (item 9)', () => {
       const after = await data('{ evidence(drug: "ruxolitinib", condition: "alopecia-areata") { findings { key } } }');
       expect(after.evidence.findings.map((f: { key: string }) => f.key)).not.toContain(finding);
     } finally {
-      await executor().write('test:unretract', `MATCH (f:Finding {keyNorm: $key}) REMOVE f.retracted, f.retractedAt, f.retractedBy, f.retractionReason
-        WITH f OPTIONAL MATCH (e:AuditEvent)-[:AUDITS]->(f) WHERE e.operation = 'retractFinding' DETACH DELETE e`, { key: finding.toLowerCase() });
+      await executor().write(
+        'test:unretract',
+        `MATCH (f:Finding {keyNorm: $key}) REMOVE f.retracted, f.retractedAt, f.retractedBy, f.retractionReason
+        WITH f OPTIONAL MATCH (e:AuditEvent)-[:AUDITS]->(f) WHERE e.operation = 'retractFinding' DETACH DELETE e`,
+        { key: finding.toLowerCase() },
+      );
     }
   });
 });
@@ -257,7 +275,8 @@ describe('GraphiQL and large answers, compressed and cacheable (item 2)', () => 
 
   it('gzips large GraphQL answers and exports for clients that accept it, and only those', async () => {
     const body = JSON.stringify({ query: '{ drugs(first: 50) { edges { node { key name description synonyms } } } }' });
-    const post = (headers: Record<string, string>) => app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const post = (headers: Record<string, string>) =>
+      app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const plain = await post({});
     expect(plain.headers.get('content-encoding')).toBeNull();
     const plainText = await plain.text();
@@ -266,7 +285,11 @@ describe('GraphiQL and large answers, compressed and cacheable (item 2)', () => 
     expect(zipped.headers.get('x-cypher-round-trips')).not.toBeNull();
     expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(plainText);
     // A small answer is not worth compressing.
-    const small = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, body: '{"query":"{ meta { dataVersion } }"}' });
+    const small = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+      body: '{"query":"{ meta { dataVersion } }"}',
+    });
     expect(small.headers.get('content-encoding')).toBeNull();
     const exportPlain = await (await app.fetch('http://test/export/evidence.csv')).text();
     const exportZipped = await app.fetch('http://test/export/evidence.csv', { headers: { 'accept-encoding': 'gzip' } });

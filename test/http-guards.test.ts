@@ -19,16 +19,24 @@ describe('CSRF, CORS, introspection', () => {
     const get = await app.fetch('http://test/graphql?query=%7Bmeta%7BdataVersion%7D%7D');
     expect(get.status).toBe(200);
     expect((await get.json()).data.meta.dataVersion).toMatch(/^[0-9a-f]{16}$/);
-    const withVariables = await app.fetch(`http://test/graphql?query=${encodeURIComponent('query($k: String!) { drug(key: $k) { key } }')}&variables=${encodeURIComponent('{"k":"ruxolitinib"}')}`);
+    const withVariables = await app.fetch(
+      `http://test/graphql?query=${encodeURIComponent('query($k: String!) { drug(key: $k) { key } }')}&variables=${encodeURIComponent('{"k":"ruxolitinib"}')}`,
+    );
     expect((await withVariables.json()).data.drug.key).toBe('ruxolitinib');
     // A mutation never goes by GET, header or not.
     for (const headers of [{}, { 'x-graphql-yoga-csrf': '1' }] as Record<string, string>[]) {
-      const mutation = await app.fetch(`http://test/graphql?query=${encodeURIComponent('mutation { retractFinding(key: "x", reason: "xyz") { key } }')}`, { headers });
+      const mutation = await app.fetch(`http://test/graphql?query=${encodeURIComponent('mutation { retractFinding(key: "x", reason: "xyz") { key } }')}`, {
+        headers,
+      });
       expect(mutation.status).toBe(405);
       expect((await mutation.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
     }
     // A form POST, which any page can send cross-site without a preflight, still needs the header.
-    const form = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7Bmeta%7BdataVersion%7D%7D' });
+    const form = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=%7Bmeta%7BdataVersion%7D%7D',
+    });
     expect(form.status).toBe(403);
     expect((await form.json()).errors[0].extensions.code).toBe('CSRF_PREVENTED');
     expect((await app.fetch('http://test/graphql', post('{"query":"{ meta { dataVersion } }"}'))).status).toBe(200);
@@ -38,7 +46,10 @@ describe('CSRF, CORS, introspection', () => {
 
   it('answers CORS for any origin by default, and only for the configured ones when set', async () => {
     const preflight = (a: typeof app, origin: string) =>
-      a.fetch('http://test/graphql', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      a.fetch('http://test/graphql', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
     expect(['*', 'https://notebook.example']).toContain((await preflight(app, 'https://notebook.example')).headers.get('access-control-allow-origin'));
     const restricted = testApp({ http: { corsOrigins: ['https://curators.example'] } });
     expect((await preflight(restricted.app, 'https://curators.example')).headers.get('access-control-allow-origin')).toBe('https://curators.example');
@@ -66,7 +77,11 @@ describe('coded refusals at the HTTP level', () => {
       [{ method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'x' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
       [{ method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }, 405, 'BAD_REQUEST'],
       [{ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' }, 400, 'BAD_REQUEST'],
-      [{ method: 'POST', headers: { 'content-type': 'application/json', accept: 'image/png' }, body: '{"query":"{ meta { dataVersion } }"}' }, 406, 'NOT_ACCEPTABLE'],
+      [
+        { method: 'POST', headers: { 'content-type': 'application/json', accept: 'image/png' }, body: '{"query":"{ meta { dataVersion } }"}' },
+        406,
+        'NOT_ACCEPTABLE',
+      ],
       [{ url: 'http://test/nowhere' }, 404, 'NOT_FOUND'],
     ];
     for (const [init, status, code] of cases) {
@@ -87,12 +102,18 @@ describe('request ids, logs and metrics', () => {
       },
     });
     const logged = testApp({ logger: createLogger('info', sink) });
-    const response = await logged.app.fetch('http://test/graphql', post(
-      JSON.stringify({ query: 'mutation Curate { retractFinding(key: "pmid:1/none/none", reason: "a reason") { key } }' }),
-      { authorization: `Bearer ${testTokens.curator}`, 'x-request-id': 'req-42' },
-    ));
+    const response = await logged.app.fetch(
+      'http://test/graphql',
+      post(JSON.stringify({ query: 'mutation Curate { retractFinding(key: "pmid:1/none/none", reason: "a reason") { key } }' }), {
+        authorization: `Bearer ${testTokens.curator}`,
+        'x-request-id': 'req-42',
+      }),
+    );
     expect(response.headers.get('x-request-id')).toBe('req-42');
-    const generated = await logged.app.fetch('http://test/graphql', post('{"query":"query Other { meta { dataVersion } }"}', { authorization: 'Bearer a-wrong-token-that-must-not-leak' }));
+    const generated = await logged.app.fetch(
+      'http://test/graphql',
+      post('{"query":"query Other { meta { dataVersion } }"}', { authorization: 'Bearer a-wrong-token-that-must-not-leak' }),
+    );
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const bad = await logged.app.fetch('http://test/graphql', post('{"query":"{ meta { dataVersion } }"}', { 'x-request-id': 'evil\nid with spaces' }));
     expect(bad.headers.get('x-request-id')).not.toContain('evil');

@@ -29,7 +29,8 @@ const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }
 
 describe('limits, refused before any Cypher runs', () => {
   it('refuses a query deeper than the depth limit', async () => {
-    const deep = '{ drugs(first: 1) { edges { node { targets { target { pathways { conditions { findings { study { findings { drug { targets { action } } } } } } } } } } } } }';
+    const deep =
+      '{ drugs(first: 1) { edges { node { targets { target { pathways { conditions { findings { study { findings { drug { targets { action } } } } } } } } } } } } }';
     expect(await refused(deep)).toMatchObject({ code: 'QUERY_TOO_DEEP', depth: 13, maximum: defaultLimits.maxDepth });
   });
 
@@ -100,7 +101,12 @@ describe('limits, refused before any Cypher runs', () => {
         controller.close();
       },
     });
-    const chunked = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const chunked = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(chunked.status).toBe(413);
     expect((await chunked.json()).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
     const batch = await app.fetch('http://test/graphql', {
@@ -155,7 +161,7 @@ describe('work a small request can cause (issue 13, items 1 and 3)', () => {
     expect(await refused(nested)).toMatchObject({ code: 'TOO_MANY_ALIASES', aliases: 39 });
   });
 
-  it('costs introspection by the size of its answer: GraphiQL\'s own passes, aliased copies are refused', async () => {
+  it("costs introspection by the size of its answer: GraphiQL's own passes, aliased copies are refused", async () => {
     const standard = await gql(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, inputValueDeprecation: true }));
     expect(standard.body.errors).toBeUndefined();
     expect(standard.body.data.__schema.types.length).toBeGreaterThan(50);
@@ -219,7 +225,7 @@ describe('work a small request can cause (issue 13, items 1 and 3)', () => {
 });
 
 describe('the queries we publish fit within the default limits', () => {
-  it('runs every GraphiQL tab and README example, and the README\'s 50-drug query, without a refusal', async () => {
+  it("runs every GraphiQL tab and README example, and the README's 50-drug query, without a refusal", async () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     // The README's "5 round trips for 50 drugs with their targets, pathways, conditions and categories".
     const fiftyDrugs = `{ drugs(first: 50) { totalCount edges { node { key
@@ -239,7 +245,9 @@ describe('database memory', () => {
   // the JVM itself; the mapping is checked on the driver's own error objects, with Neo4j's codes.
   it('answers DATABASE_BUSY (503) when Neo4j refuses a query memory, without taking the database for down', () => {
     for (const code of ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.ClientError.General.TransactionOutOfMemoryError']) {
-      const mapped = mapDriverError(new Neo4jError('The allocation of an extra 2.0 MiB would use more than the limit 512.0 MiB.', code, '51N72', 'memory pool out of memory'));
+      const mapped = mapDriverError(
+        new Neo4jError('The allocation of an extra 2.0 MiB would use more than the limit 512.0 MiB.', code, '51N72', 'memory pool out of memory'),
+      );
       expect(mapped).toMatchObject({ extensions: { code: 'DATABASE_BUSY', http: { status: 503 } } });
     }
   });
@@ -259,7 +267,7 @@ describe('transaction timeout', () => {
     const slow = executor.read('test:slow', 'UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 8 RETURN count(x) AS n');
     await expect(slow).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect((await metrics.registry.getSingleMetricAsString('jakkg_neo4j_sessions_in_use'))).toMatch(/jakkg_neo4j_sessions_in_use 0$/m);
+    expect(await metrics.registry.getSingleMetricAsString('jakkg_neo4j_sessions_in_use')).toMatch(/jakkg_neo4j_sessions_in_use 0$/m);
     // The connection went back to the pool and works.
     const [row] = await executor.read('test:after', 'RETURN 1 AS one');
     expect(row.get('one')).toBe(1);

@@ -113,11 +113,18 @@ describe('relationships both ways', () => {
       drug(key: "ruxolitinib") { products { key route } }
       regulator(key: "MHRA") { jurisdiction approvals { product { key } condition { key } } } }`);
     expect(result.product).toEqual({ name: 'Opzelura', route: 'TOPICAL', formulation: 'cream', drug: { key: 'ruxolitinib' } });
-    expect(result.drug.products).toEqual(expect.arrayContaining([{ key: 'opzelura-cream-1-5', route: 'TOPICAL' }, { key: 'jakafi-tablet', route: 'ORAL' }]));
-    expect(result.regulator.approvals).toEqual(expect.arrayContaining([
-      { product: { key: 'cibinqo' }, condition: { key: 'atopic-dermatitis' } },
-      { product: { key: 'opzelura-cream-1-5' }, condition: { key: 'nonsegmental-vitiligo' } },
-    ]));
+    expect(result.drug.products).toEqual(
+      expect.arrayContaining([
+        { key: 'opzelura-cream-1-5', route: 'TOPICAL' },
+        { key: 'jakafi-tablet', route: 'ORAL' },
+      ]),
+    );
+    expect(result.regulator.approvals).toEqual(
+      expect.arrayContaining([
+        { product: { key: 'cibinqo' }, condition: { key: 'atopic-dermatitis' } },
+        { product: { key: 'opzelura-cream-1-5' }, condition: { key: 'nonsegmental-vitiligo' } },
+      ]),
+    );
   });
 });
 
@@ -146,11 +153,13 @@ describe('approvals', () => {
     const { condition } = await data(`{ condition(key: "alopecia-areata") { approvals {
       regulator { key } product { name drug { key } route } date datePrecision sources { url } } } }`);
     const rows = condition.approvals.map((a: any) => [a.regulator.key, a.product.drug.key, a.date, a.datePrecision]); // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(rows).toEqual(expect.arrayContaining([
-      ['FDA', 'baricitinib', '2022-06-13', 'DAY'],
-      ['FDA', 'ritlecitinib', '2023-06-23', 'DAY'],
-      ['FDA', 'deuruxolitinib', '2024-07-25', 'DAY'],
-    ]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['FDA', 'baricitinib', '2022-06-13', 'DAY'],
+        ['FDA', 'ritlecitinib', '2023-06-23', 'DAY'],
+        ['FDA', 'deuruxolitinib', '2024-07-25', 'DAY'],
+      ]),
+    );
     const dates = rows.map((r: string[]) => r[2]);
     expect(dates).toEqual([...dates].sort());
     for (const a of condition.approvals) expect(a.sources.length).toBeGreaterThan(0);

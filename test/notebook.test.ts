@@ -15,7 +15,6 @@ import { createApp } from '../src/yoga.js';
 import { testServices } from './support/app.js';
 import { findPython, notebooksDir } from './support/python.js';
 
-
 const services = testServices();
 let server: Server;
 let url: string;
@@ -44,7 +43,20 @@ describe('notebooks/quickstart.ipynb', () => {
     const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
       execFile(
         python!,
-        ['-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=120', '--output-dir', out, '--output', 'quickstart.executed.ipynb', join(notebooksDir, 'quickstart.ipynb')],
+        [
+          '-m',
+          'jupyter',
+          'nbconvert',
+          '--to',
+          'notebook',
+          '--execute',
+          '--ExecutePreprocessor.timeout=120',
+          '--output-dir',
+          out,
+          '--output',
+          'quickstart.executed.ipynb',
+          join(notebooksDir, 'quickstart.ipynb'),
+        ],
         {
           env: { ...process.env, KG_URL: url, KG_FIGURES: out, MPLBACKEND: 'Agg' },
           timeout: 150_000,
@@ -56,7 +68,9 @@ describe('notebooks/quickstart.ipynb', () => {
     // nbconvert's CellExecutionError names the failing cell and the assertion; show it when the run fails.
     expect(result.code, `notebook failed (executed copy: ${executed}):\n${result.stderr.slice(-4000)}`).toBe(0);
     const notebook = JSON.parse(readFileSync(executed, 'utf8'));
-    const errors = notebook.cells.flatMap((c: { outputs?: { output_type: string }[] }) => c.outputs ?? []).filter((o: { output_type: string }) => o.output_type === 'error');
+    const errors = notebook.cells
+      .flatMap((c: { outputs?: { output_type: string }[] }) => c.outputs ?? [])
+      .filter((o: { output_type: string }) => o.output_type === 'error');
     expect(errors).toEqual([]);
     const text = JSON.stringify(notebook.cells.map((c: { outputs?: unknown }) => c.outputs ?? []));
     expect(text).toContain('data version');

@@ -20,16 +20,27 @@ const definition = (maxLength: number) => `
   RETURN [n IN nodes(p) | n.key] AS keys, [r IN relationships(p) | type(r)] AS types`;
 
 const ends = [
-  'drug:ruxolitinib', 'drug:baricitinib', 'condition:lichen-planus', 'condition:alopecia-areata', 'target:JAK1',
-  'pathway:interferon-gamma-signaling', 'regulator:FDA', 'study:pmid:38417541', 'product:opzelura-cream-1-5',
+  'drug:ruxolitinib',
+  'drug:baricitinib',
+  'condition:lichen-planus',
+  'condition:alopecia-areata',
+  'target:JAK1',
+  'pathway:interferon-gamma-signaling',
+  'regulator:FDA',
+  'study:pmid:38417541',
+  'product:opzelura-cream-1-5',
 ];
 
 async function elementId(ref: string): Promise<string> {
   const [label, ...key] = ref.split(':');
-  const [record] = await executor().read('test:id', `MATCH (n:Entity {keyNorm: toLower($key)}) WHERE $label IN [l IN labels(n) | toLower(l)] RETURN elementId(n) AS id`, {
-    key: key.join(':'),
-    label,
-  });
+  const [record] = await executor().read(
+    'test:id',
+    `MATCH (n:Entity {keyNorm: toLower($key)}) WHERE $label IN [l IN labels(n) | toLower(l)] RETURN elementId(n) AS id`,
+    {
+      key: key.join(':'),
+      label,
+    },
+  );
   return record.get('id');
 }
 
@@ -39,12 +50,23 @@ describe('paths, searched length by length', () => {
     for (const from of ends) {
       for (const to of ends) {
         if (from === to) continue;
-        for (const [maxLength, first] of [[2, 10], [3, 5], [4, 10], [4, 50], [5, 3]]) {
-          const { paths } = await data(`query($from: String!, $to: String!, $max: Int!, $first: Int!) {
-            paths(from: $from, to: $to, maxLength: $max, first: $first) { nodes { key } steps { type } } }`, { from, to, max: maxLength, first });
+        for (const [maxLength, first] of [
+          [2, 10],
+          [3, 5],
+          [4, 10],
+          [4, 50],
+          [5, 3],
+        ]) {
+          const { paths } = await data(
+            `query($from: String!, $to: String!, $max: Int!, $first: Int!) {
+            paths(from: $from, to: $to, maxLength: $max, first: $first) { nodes { key } steps { type } } }`,
+            { from, to, max: maxLength, first },
+          );
           const expected = await executor().read('test:paths', definition(maxLength), { from: await elementId(from), to: await elementId(to), first });
-          expect(paths.map((p: { nodes: { key: string }[]; steps: { type: string }[] }) => ({ keys: p.nodes.map((n) => n.key), types: p.steps.map((s) => s.type) })),
-            `${from} -> ${to}, maxLength ${maxLength}, first ${first}`).toEqual(expected.map((r) => ({ keys: r.get('keys'), types: r.get('types') })));
+          expect(
+            paths.map((p: { nodes: { key: string }[]; steps: { type: string }[] }) => ({ keys: p.nodes.map((n) => n.key), types: p.steps.map((s) => s.type) })),
+            `${from} -> ${to}, maxLength ${maxLength}, first ${first}`,
+          ).toEqual(expected.map((r) => ({ keys: r.get('keys'), types: r.get('types') })));
           compared += expected.length;
         }
       }

@@ -113,5 +113,4 @@ describe('planned reads answer what the complete record answers', () => {
     expect(byLabel.size).toBeGreaterThanOrEqual(3);
     for (const [label, entities] of byLabel) await compareWithLookups(label as NodeLabel, entities);
   });
-
 });

@@ -36,10 +36,6 @@ describe('progress', () => {
     now = 1600;
     progress.update(400);
     progress.finish('exported 400 rows');
-    expect(stream.writes).toEqual([
-      'export evidence: 100 rows, 200 rows/s\n',
-      'export evidence: 400 rows, 250 rows/s\n',
-      'exported 400 rows\n',
-    ]);
+    expect(stream.writes).toEqual(['export evidence: 100 rows, 200 rows/s\n', 'export evidence: 400 rows, 250 rows/s\n', 'exported 400 rows\n']);
   });
 });

@@ -42,11 +42,15 @@ describe('evidence', () => {
     const { evidence } = await data(`{ evidence(drug: "ruxolitinib", condition: "necrobiosis-lipoidica", route: TOPICAL) {
       studies patients responders responseRate findings { study { key } } approvedBy { key } offLabelIn { key } } }`);
     expect(evidence).toEqual({
-      studies: 1, patients: 12, responders: null, responseRate: null,
+      studies: 1,
+      patients: 12,
+      responders: null,
+      responseRate: null,
       findings: [{ study: { key: 'pmid:38417541' } }],
       // Off-label only where the graph holds the regulator's whole label (FDA, EMA); the MHRA and PMDA labels are
       // held in part, so there the status is UNKNOWN, not off-label.
-      approvedBy: [], offLabelIn: [{ key: 'EMA' }, { key: 'FDA' }],
+      approvedBy: [],
+      offLabelIn: [{ key: 'EMA' }, { key: 'FDA' }],
     });
   });
 
@@ -83,7 +87,11 @@ describe('evidence', () => {
 
   it('refuses a key that names nothing with UNKNOWN_KEY and the nearest keys, never a silent null', async () => {
     const condition = await gql(`{ evidence(drug: "ruxolitinib", condition: "vitiligo-nonsegmental") { studies } }`);
-    expect(condition.body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_KEY', argument: 'condition', suggestions: expect.arrayContaining(['nonsegmental-vitiligo']) });
+    expect(condition.body.errors?.[0].extensions).toMatchObject({
+      code: 'UNKNOWN_KEY',
+      argument: 'condition',
+      suggestions: expect.arrayContaining(['nonsegmental-vitiligo']),
+    });
     const drug = await gql(`{ evidence(drug: "ruxolitinb", condition: "alopecia-areata") { studies } }`);
     expect(drug.body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_KEY', argument: 'drug', suggestions: expect.arrayContaining(['ruxolitinib']) });
     // A pair that exists but has no finding answers a summary of nothing, not an error.
@@ -97,7 +105,9 @@ describe('uses', () => {
       route status approvedBy { key } approvals { key population } evidence { studies } } }`);
     expect(uses).toEqual([
       {
-        route: 'ORAL', status: 'APPROVED', approvedBy: [{ key: 'EMA' }, { key: 'FDA' }, { key: 'PMDA' }],
+        route: 'ORAL',
+        status: 'APPROVED',
+        approvedBy: [{ key: 'EMA' }, { key: 'FDA' }, { key: 'PMDA' }],
         approvals: expect.arrayContaining([expect.objectContaining({ key: 'fda-jakafi-chronic-graft-versus-host-disease-2021' })]),
         evidence: { studies: expect.any(Number) },
       },
@@ -106,7 +116,9 @@ describe('uses', () => {
   });
 
   it('lists the off-label topical uses of ruxolitinib under the EMA, atopic dermatitis among them', async () => {
-    const { uses } = await data(`{ uses(drug: "ruxolitinib", regulator: "EMA", status: OFF_LABEL, route: TOPICAL) { condition { key } status approvedBy { key } } }`);
+    const { uses } = await data(
+      `{ uses(drug: "ruxolitinib", regulator: "EMA", status: OFF_LABEL, route: TOPICAL) { condition { key } status approvedBy { key } } }`,
+    );
     const conditions = uses.map((u: { condition: { key: string } }) => u.condition.key);
     expect(conditions).toEqual(expect.arrayContaining(['atopic-dermatitis', 'lichen-planus', 'alopecia-areata', 'necrobiosis-lipoidica']));
     expect(conditions).not.toContain('nonsegmental-vitiligo');
@@ -125,11 +137,13 @@ describe('uses', () => {
 
   it('answers Drug.uses with the same rules', async () => {
     const { drug } = await data(`{ drug(key: "ruxolitinib") { uses(regulator: "FDA", status: APPROVED) { condition { key } route } } }`);
-    expect(drug.uses).toEqual(expect.arrayContaining([
-      { condition: { key: 'atopic-dermatitis' }, route: 'TOPICAL' },
-      { condition: { key: 'nonsegmental-vitiligo' }, route: 'TOPICAL' },
-      { condition: { key: 'myelofibrosis' }, route: 'ORAL' },
-    ]));
+    expect(drug.uses).toEqual(
+      expect.arrayContaining([
+        { condition: { key: 'atopic-dermatitis' }, route: 'TOPICAL' },
+        { condition: { key: 'nonsegmental-vitiligo' }, route: 'TOPICAL' },
+        { condition: { key: 'myelofibrosis' }, route: 'ORAL' },
+      ]),
+    );
     expect(drug.uses).toHaveLength(6);
   });
 });
@@ -150,10 +164,13 @@ describe('paths', () => {
   it('refuses an ambiguous key with the candidates, and limits with coded errors', async () => {
     const ambiguous = await gql(`{ paths(from: "ruxolitinib", to: "alopecia-areata") { length } }`);
     expect(ambiguous.body.errors?.[0].extensions).toMatchObject({
-      code: 'AMBIGUOUS_KEY', candidates: expect.arrayContaining(['condition:alopecia-areata', 'conditionCategory:alopecia-areata']),
+      code: 'AMBIGUOUS_KEY',
+      candidates: expect.arrayContaining(['condition:alopecia-areata', 'conditionCategory:alopecia-areata']),
     });
-    for (const q of [`{ paths(from: "drug:ruxolitinib", to: "target:JAK1", maxLength: 7) { length } }`,
-      `{ paths(from: "drug:ruxolitinib", to: "target:JAK1", first: 500) { length } }`]) {
+    for (const q of [
+      `{ paths(from: "drug:ruxolitinib", to: "target:JAK1", maxLength: 7) { length } }`,
+      `{ paths(from: "drug:ruxolitinib", to: "target:JAK1", first: 500) { length } }`,
+    ]) {
       expect((await gql(q)).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
   });

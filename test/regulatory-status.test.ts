@@ -39,9 +39,7 @@ function force(a: { date: string; withdrawnDate?: string }, asOf: string): 0 | 0
 }
 
 function oracle(regulator: string, drug: string, condition: string, route: string, asOf = today): string {
-  const mine = corpus['approvals.json'].filter(
-    (a) => a.kind === 'AUTHORISATION' && a.regulator === regulator && productOf.get(a.product)?.drug === drug,
-  );
+  const mine = corpus['approvals.json'].filter((a) => a.kind === 'AUTHORISATION' && a.regulator === regulator && productOf.get(a.product)?.drug === drug);
   const here = mine.filter((a) => a.condition === condition && productOf.get(a.product)!.route === route).map((a) => force(a, asOf));
   if (here.includes(1)) return 'APPROVED';
   if (here.includes(0.5)) return 'UNKNOWN';
@@ -86,14 +84,25 @@ describe('the status rule (pure)', () => {
 
   it('never rules OFF_LABEL without a complete label, and never from a missing record', () => {
     const use = { drug: 'x', condition: 'c', route: 'ORAL' };
-    const authorisation = { key: 'a', regulator: 'EMA', product: 'p', route: 'ORAL', condition: 'other', kind: 'AUTHORISATION' as const, date: '2019-01-01', datePrecision: 'DAY' as const };
+    const authorisation = {
+      key: 'a',
+      regulator: 'EMA',
+      product: 'p',
+      route: 'ORAL',
+      condition: 'other',
+      kind: 'AUTHORISATION' as const,
+      date: '2019-01-01',
+      datePrecision: 'DAY' as const,
+    };
     const label = { key: 'l', regulator: 'EMA', status: 'AUTHORISED' as const, complete: true, products: [{ key: 'p', route: 'ORAL' }] };
     expect(statusUnder('EMA', use, { authorisations: [authorisation], labels: [] }, today).status).toBe('UNKNOWN');
     expect(statusUnder('EMA', use, { authorisations: [authorisation], labels: [{ ...label, complete: false }] }, today).status).toBe('UNKNOWN');
     expect(statusUnder('EMA', use, { authorisations: [authorisation], labels: [label] }, today).status).toBe('OFF_LABEL');
     expect(statusUnder('EMA', { ...use, route: 'TOPICAL' }, { authorisations: [authorisation], labels: [label] }, today).status).toBe('NOT_AUTHORISED');
     expect(statusUnder('EMA', use, { authorisations: [authorisation], labels: [label] }, '2018-12-31').status).toBe('NOT_AUTHORISED');
-    expect(statusUnder('EMA', use, { authorisations: [], labels: [{ ...label, status: 'NOT_AUTHORISED', products: [] }] }, today).status).toBe('NOT_AUTHORISED');
+    expect(statusUnder('EMA', use, { authorisations: [], labels: [{ ...label, status: 'NOT_AUTHORISED', products: [] }] }, today).status).toBe(
+      'NOT_AUTHORISED',
+    );
     expect(statusUnder('EMA', { ...use, condition: 'other' }, { authorisations: [authorisation], labels: [] }, today).status).toBe('APPROVED');
   });
 });
@@ -117,16 +126,28 @@ describe('every use under every regulator, against the oracle', () => {
   it('the evidence summaries name the same approvedBy and offLabelIn', async () => {
     const pairs = [...new Set(useList.map(([d, c]) => `${d}|${c}`))].map((p) => p.split('|'));
     const result: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
-    for (let at = 0; at < pairs.length; at += 25) { // the server refuses more than 30 aliases in one request
+    for (let at = 0; at < pairs.length; at += 25) {
+      // the server refuses more than 30 aliases in one request
       const slice = pairs.slice(at, at + 25);
-      Object.assign(result, await data(`{ ${slice.map(([d, c], i) => `e${at + i}: evidence(drug: "${d}", condition: "${c}") { approvedBy { key } offLabelIn { key } }`).join(' ')} }`));
+      Object.assign(
+        result,
+        await data(
+          `{ ${slice.map(([d, c], i) => `e${at + i}: evidence(drug: "${d}", condition: "${c}") { approvedBy { key } offLabelIn { key } }`).join(' ')} }`,
+        ),
+      );
     }
     pairs.forEach(([drug, condition], i) => {
       const routes = useList.filter(([d, c]) => d === drug && c === condition).map(([, , route]) => route);
       const approvedBy = regulators.filter((r) => routes.some((route) => oracle(r, drug, condition, route) === 'APPROVED'));
       const offLabelIn = regulators.filter((r) => !approvedBy.includes(r) && routes.some((route) => oracle(r, drug, condition, route) === 'OFF_LABEL'));
-      expect(result[`e${i}`].approvedBy.map((x: { key: string }) => x.key), `${drug} ${condition}`).toEqual(approvedBy);
-      expect(result[`e${i}`].offLabelIn.map((x: { key: string }) => x.key), `${drug} ${condition}`).toEqual(offLabelIn);
+      expect(
+        result[`e${i}`].approvedBy.map((x: { key: string }) => x.key),
+        `${drug} ${condition}`,
+      ).toEqual(approvedBy);
+      expect(
+        result[`e${i}`].offLabelIn.map((x: { key: string }) => x.key),
+        `${drug} ${condition}`,
+      ).toEqual(offLabelIn);
     });
   });
 
@@ -153,7 +174,9 @@ describe('open world', () => {
     const result = await data(`{ ${regulators.map((r, i) => `u${i}: uses(regulator: "${r}", status: OFF_LABEL) { drug { key } }`).join(' ')} }`);
     regulators.forEach((r, i) => {
       for (const u of result[`u${i}`]) {
-        const authorised = corpus['approvals.json'].some((a) => a.regulator === r && a.kind === 'AUTHORISATION' && productOf.get(a.product)?.drug === u.drug.key);
+        const authorised = corpus['approvals.json'].some(
+          (a) => a.regulator === r && a.kind === 'AUTHORISATION' && productOf.get(a.product)?.drug === u.drug.key,
+        );
         const label = corpus['labels.json'].find((l) => l.regulator === r && l.drug === u.drug.key);
         expect(authorised && label?.status === 'AUTHORISED' && label.complete, `${r} ${u.drug.key}`).toBe(true);
       }
@@ -171,7 +194,8 @@ describe('open world', () => {
       }
     }
     const answered = result.drugs.edges.flatMap((e: { node: { key: string; labels: { regulator: { key: string } }[] } }) =>
-      e.node.labels.map((l) => `${l.regulator.key}/${e.node.key}`));
+      e.node.labels.map((l) => `${l.regulator.key}/${e.node.key}`),
+    );
     expect(answered.sort()).toEqual(corpus['labels.json'].map((l) => `${l.regulator}/${l.drug}`).sort());
   });
 

@@ -16,13 +16,17 @@ function documented(): Map<string, string> {
 describe('docs/RELIABILITY.md', () => {
   it('documents every limit and switch with the default the code has', () => {
     const rows = documented();
-    const variables = Object.keys(defaults).filter((k) => k.startsWith('KG_') || ['NEO4J_QUERY_TIMEOUT_MS', 'NEO4J_MAX_RETRY_MS', 'SHUTDOWN_GRACE_MS', 'LOG_LEVEL'].includes(k));
+    const variables = Object.keys(defaults).filter(
+      (k) => k.startsWith('KG_') || ['NEO4J_QUERY_TIMEOUT_MS', 'NEO4J_MAX_RETRY_MS', 'SHUTDOWN_GRACE_MS', 'LOG_LEVEL'].includes(k),
+    );
     expect(variables.length).toBeGreaterThan(15);
     for (const name of variables) {
       expect(rows.has(name), `${name} is missing from the limits table`).toBe(true);
       const value = defaults[name];
       const written = rows.get(name)!.replace(/,/g, '');
-      expect(written === String(value) || (value === '' && written === '(empty)'), `${name}: doc says ${rows.get(name)}, code ${JSON.stringify(value)}`).toBe(true);
+      expect(written === String(value) || (value === '' && written === '(empty)'), `${name}: doc says ${rows.get(name)}, code ${JSON.stringify(value)}`).toBe(
+        true,
+      );
     }
   });
 });

@@ -7,13 +7,17 @@ const { gql, executor, close } = testApp();
 const PREFIX = 'test-round-trips-drug-';
 
 beforeAll(async () => {
-  await executor().write('test:setup', `
+  await executor().write(
+    'test:setup',
+    `
     UNWIND range(1, 40) AS i
     MERGE (d:Drug {keyNorm: $prefix + i})
     SET d:Entity, d.key = $prefix + i, d.name = 'Test drug ' + i, d.synonyms = [], d.sources = '[]', d.xrefs = '[]'
     WITH d, i
     MATCH (t:Target {keyNorm: CASE i % 2 WHEN 0 THEN 'jak1' ELSE 'tyk2' END})
-    MERGE (d)-[r:INTERACTS_WITH]->(t) SET r.primary = true, r.action = 'INHIBITOR', r.sources = '[]'`, { prefix: PREFIX });
+    MERGE (d)-[r:INTERACTS_WITH]->(t) SET r.primary = true, r.action = 'INHIBITOR', r.sources = '[]'`,
+    { prefix: PREFIX },
+  );
 });
 
 afterAll(async () => {
@@ -82,7 +86,9 @@ describe('a failed batch', () => {
   function failingAfter(checks: number) {
     let asked = 0;
     return {
-      get state() { return 'up' as const; },
+      get state() {
+        return 'up' as const;
+      },
       isUp: () => ++asked <= checks,
       reportUnavailable() {},
       markStarted() {},

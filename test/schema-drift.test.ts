@@ -11,9 +11,22 @@ describe('committed schema', () => {
   it('keeps the public names of shared/API.md', () => {
     const sdl = printedSchema();
     for (const name of [
-      'interface Entity implements Node', 'type Drug implements Entity & Node', 'type TargetInteraction',
-      'type EvidenceSummary', 'type Use', 'type Path', 'type PathStep', 'type Provenance', 'type SearchHit',
-      'drug(key: String!): Drug', 'evidence(', 'mechanisms(', 'paths(', 'uses(', 'search(', 'node(id: ID!): Node',
+      'interface Entity implements Node',
+      'type Drug implements Entity & Node',
+      'type TargetInteraction',
+      'type EvidenceSummary',
+      'type Use',
+      'type Path',
+      'type PathStep',
+      'type Provenance',
+      'type SearchHit',
+      'drug(key: String!): Drug',
+      'evidence(',
+      'mechanisms(',
+      'paths(',
+      'uses(',
+      'search(',
+      'node(id: ID!): Node',
     ]) {
       expect(sdl).toContain(name);
     }

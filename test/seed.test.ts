@@ -11,9 +11,12 @@ const { executor, close } = testApp();
 afterAll(close);
 
 async function counts() {
-  const [record] = await executor().read('test:counts', `
+  const [record] = await executor().read(
+    'test:counts',
+    `
     MATCH (n:Entity) WITH count(n) AS nodes
-    MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS relationships`);
+    MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS relationships`,
+  );
   return { nodes: record.get('nodes') as number, relationships: record.get('relationships') as number };
 }
 
@@ -36,7 +39,7 @@ describe('seed', () => {
     expect(first).toMatchObject(expected);
   });
 
-  it('removes what a later version of data/ no longer holds, and keeps a curator\'s findings', async () => {
+  it("removes what a later version of data/ no longer holds, and keeps a curator's findings", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jak-kg-prune-'));
     cpSync(defaultDataDir, dir, { recursive: true });
     const findings = JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8'));
@@ -44,8 +47,11 @@ describe('seed', () => {
     writeFileSync(join(dir, 'findings.json'), JSON.stringify(findings.filter((f: { key: string }) => f.key !== dropped)));
     const present = async (key: string) =>
       (await executor().read('test:present', 'MATCH (f:Finding {keyNorm: toLower($key)}) RETURN count(f) AS n', { key }))[0].get('n') as number;
-    await executor().write('test:curated', `MERGE (f:Finding:Entity {keyNorm: 'seed-test-curated'}) SET f.key = 'seed-test-curated',
-      f.name = 'curated', f.createdBy = 'curator', f.sources = '[]', f.xrefs = '[]', f.confidence = 'UNVERIFIED'`);
+    await executor().write(
+      'test:curated',
+      `MERGE (f:Finding:Entity {keyNorm: 'seed-test-curated'}) SET f.key = 'seed-test-curated',
+      f.name = 'curated', f.createdBy = 'curator', f.sources = '[]', f.xrefs = '[]', f.confidence = 'UNVERIFIED'`,
+    );
     try {
       await seed(executor(), cypher, { dataDir: dir });
       expect(await present(dropped)).toBe(0);
@@ -64,7 +70,13 @@ describe('seed', () => {
     writeFileSync(join(dir, 'approvals.json'), JSON.stringify([{ key: 'Not Kebab', date: 'soon' }]));
     let writes = 0;
     const counting = executor();
-    const spy = { ...counting, write: (...args: Parameters<typeof counting.write>) => { writes++; return counting.write(...args); } };
+    const spy = {
+      ...counting,
+      write: (...args: Parameters<typeof counting.write>) => {
+        writes++;
+        return counting.write(...args);
+      },
+    };
     await expect(seed(spy, cypher, { dataDir: dir })).rejects.toThrow(CorpusError);
     await expect(seed(spy, cypher, { dataDir: dir })).rejects.toThrow(/approvals\.json row 0: key: must be lowercase kebab-case/);
     expect(writes).toBe(0);

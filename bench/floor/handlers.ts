@@ -17,7 +17,9 @@ const statements = {
 };
 
 /** Cypher round trips of one request (one per question here), reported in x-cypher-round-trips. */
-interface Stats { roundTrips: number }
+interface Stats {
+  roundTrips: number;
+}
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const parseJsonList = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as Body[]) : []);
@@ -35,7 +37,11 @@ function typedKey(ref: string): { label: string; key: string } {
 
 /** Exact phrase, then each term exactly, as a prefix and (from 4 letters) within one edit: as our server does. */
 function luceneQuery(text: string): string | null {
-  const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 10);
+  const terms = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 10);
   if (terms.length === 0) return null;
   const phrase = `"${text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, ' ').trim()}"^4`;
   return [phrase, ...terms.map((t) => `(${t.length >= 4 ? `${t}^2 OR ${t}* OR ${t}~1` : `${t}^2 OR ${t}*`})`)].join(' OR ');
@@ -58,7 +64,16 @@ export function createFloor(driver: Driver, timeoutMs = 15_000) {
       const drug = record?.get('drug');
       if (!drug) return { drug: null };
       const xrefs = parseJsonList(drug.xrefs).map((x) => ({ source: x.source, id: x.id, url: x.url ?? null }));
-      return { drug: { key: drug.key, name: drug.name, synonyms: drug.synonyms ?? [], routes: drug.routes ?? [], developmentStatus: drug.developmentStatus ?? 'UNKNOWN', xrefs } };
+      return {
+        drug: {
+          key: drug.key,
+          name: drug.name,
+          synonyms: drug.synonyms ?? [],
+          routes: drug.routes ?? [],
+          developmentStatus: drug.developmentStatus ?? 'UNKNOWN',
+          xrefs,
+        },
+      };
     },
 
     async nested({ first }, stats) {
@@ -70,15 +85,22 @@ export function createFloor(driver: Driver, timeoutMs = 15_000) {
       const records = await read(stats, statements.deep, { first: neo4j.int(first) });
       // The first page's end cursor as our server writes it (an offset), so that the answers match byte for byte.
       const endCursor = records.length ? Buffer.from(`offset:${records.length - 1}`).toString('base64') : null;
-      return { conditions: { pageInfo: { hasNextPage: records[0]?.get('more') ?? false, endCursor }, edges: records.map((r) => ({ node: r.get('condition') })) } };
+      return {
+        conditions: { pageInfo: { hasNextPage: records[0]?.get('more') ?? false, endCursor }, edges: records.map((r) => ({ node: r.get('condition') })) },
+      };
     },
 
     async evidence({ drug, condition }, stats) {
       const [record] = await read(stats, statements.evidence, { drug, condition });
       if (!record) return { evidence: null };
       const findings = record.get('findings') as {
-        key: string; outcome: string | null; patients: number | null; responders: number | null; responseRatePercent: number | null;
-        primary: boolean | null; study: string;
+        key: string;
+        outcome: string | null;
+        patients: number | null;
+        responders: number | null;
+        responseRatePercent: number | null;
+        primary: boolean | null;
+        study: string;
       }[];
       const withResults = findings.filter((f) => f.outcome != null || f.responders != null || f.responseRatePercent != null);
       const counted = withResults.filter((f) => f.primary !== false);
@@ -95,15 +117,21 @@ export function createFloor(driver: Driver, timeoutMs = 15_000) {
           patientsWithKnownResponse: known,
           responseRate: known > 0 ? countable.reduce((s, f) => s + f.responders!, 0) / known : null,
           findings: findings.map((f) => ({
-            key: f.key, outcome: f.outcome ?? null, patients: f.patients ?? null, responders: f.responders ?? null,
-            responseRatePercent: f.responseRatePercent ?? null, primary: f.primary ?? null, study: { key: f.study },
+            key: f.key,
+            outcome: f.outcome ?? null,
+            patients: f.patients ?? null,
+            responders: f.responders ?? null,
+            responseRatePercent: f.responseRatePercent ?? null,
+            primary: f.primary ?? null,
+            study: { key: f.study },
           })),
         },
       };
     },
 
     async paths({ from, to, first }, stats) {
-      const a = typedKey(from), b = typedKey(to);
+      const a = typedKey(from),
+        b = typedKey(to);
       const records = await read(stats, statements.paths, { fromLabel: a.label, fromKey: a.key, toLabel: b.label, toKey: b.key, first: neo4j.int(first) });
       return {
         paths: records.map((r) => {

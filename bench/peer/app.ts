@@ -7,7 +7,11 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 
-interface Xref { source: string; id: string; url?: string }
+interface Xref {
+  source: string;
+  id: string;
+  url?: string;
+}
 const typeDefs = readFileSync(new URL('./type-defs.graphql', import.meta.url), 'utf8');
 const resolvers = {
   // xrefs are stored as a JSON string (as the seed writes them); the custom resolver parses them.

@@ -14,10 +14,7 @@ export interface TokenRecord {
 }
 
 /** Who is calling: a verified token, nobody (no Authorization header), or a token that matched nothing. */
-export type Caller =
-  | { kind: 'token'; tokenId: string; scopes: ReadonlySet<Scope> }
-  | { kind: 'anonymous' }
-  | { kind: 'invalid'; reason: string };
+export type Caller = { kind: 'token'; tokenId: string; scopes: ReadonlySet<Scope> } | { kind: 'anonymous' } | { kind: 'invalid'; reason: string };
 
 const TOKEN_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -33,7 +30,10 @@ export function newToken(): string {
 
 /** Parses KG_TOKENS; throws with the offending entry's position (never its hash) when malformed. */
 export function parseTokens(spec: string): TokenRecord[] {
-  const entries = spec.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = spec
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const seen = new Set<string>();
   return entries.map((entry, i) => {
     const [id, hash, scopeList, ...rest] = entry.split(':');

@@ -54,7 +54,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
     process.stdout.write(exportUsage);
     return 0;
   }
-  if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? `unexpected argument: ${args.positionals[1]}` : 'missing table (e.g. evidence, uses, nodes/Drug)');
+  if (args.positionals.length !== 1)
+    throw new UsageError(args.positionals.length ? `unexpected argument: ${args.positionals[1]}` : 'missing table (e.g. evidence, uses, nodes/Drug)');
   const named = /^(.+?)(?:\.(csv|ndjson))?$/.exec(args.positionals[0])!;
   const option = args.values.format;
   if (option !== undefined && option !== 'csv' && option !== 'ndjson') throw new UsageError(`--format must be csv or ndjson, not ${option}`);

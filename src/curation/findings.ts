@@ -85,7 +85,10 @@ async function addOnce(context: Context, input: FindingInput, hash: string): Pro
       });
     }
 
-    const key = nextFindingKey(`${study!.key}/${drug!.key}/${condition!.key}`, triple.map((f) => f.key));
+    const key = nextFindingKey(
+      `${study!.key}/${drug!.key}/${condition!.key}`,
+      triple.map((f) => f.key),
+    );
     const at = new Date().toISOString();
     const { study: _s, drug: _d, condition: _c, product: _p, sources, ...facts } = input;
     const props = storable({

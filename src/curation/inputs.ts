@@ -21,9 +21,21 @@ const text = (max: number) => z.string().trim().min(1).max(max).refine(noControl
 export const provenanceInput = z
   .object({
     citation: text(1_000),
-    url: z.url({ protocol: /^https?$/ }).max(2_000).refine(noControls(CONTROLS_IN_KEY), controlMessage).optional(),
-    pmid: z.string().regex(/^\d{1,9}$/, 'PMID must be 1 to 9 digits').optional(),
-    doi: z.string().max(300).regex(/^10\.\S+\/\S+$/, 'DOI must look like 10.<prefix>/<suffix>').refine(noControls(CONTROLS_IN_KEY), controlMessage).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2_000)
+      .refine(noControls(CONTROLS_IN_KEY), controlMessage)
+      .optional(),
+    pmid: z
+      .string()
+      .regex(/^\d{1,9}$/, 'PMID must be 1 to 9 digits')
+      .optional(),
+    doi: z
+      .string()
+      .max(300)
+      .regex(/^10\.\S+\/\S+$/, 'DOI must look like 10.<prefix>/<suffix>')
+      .refine(noControls(CONTROLS_IN_KEY), controlMessage)
+      .optional(),
     confidence,
     note: text(1_000).optional(),
   })
@@ -60,7 +72,11 @@ export const retraction = z.object({ key, reason: text(1_000).refine((r) => r.le
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
   }
   return value;
 }
@@ -80,11 +96,27 @@ export function parseInput<T>(schema: z.ZodType<T>, raw: unknown, argument: stri
 /** A stable hash of an input (object properties sorted): equal inputs, equal hash. */
 export function inputHash(input: unknown): string {
   const sorted = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
-  return createHash('sha256').update(JSON.stringify(sorted(input))).digest('hex');
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(sorted(input)))
+    .digest('hex');
 }
 
 /** What a finding input means, whatever the case of its keys (`Ruxolitinib` is `ruxolitinib`). */
 export function findingIdentity(input: FindingInput): FindingInput {
-  return { ...input, study: input.study.toLowerCase(), drug: input.drug.toLowerCase(), condition: input.condition.toLowerCase(), product: input.product?.toLowerCase() };
+  return {
+    ...input,
+    study: input.study.toLowerCase(),
+    drug: input.drug.toLowerCase(),
+    condition: input.condition.toLowerCase(),
+    product: input.product?.toLowerCase(),
+  };
 }

@@ -95,7 +95,8 @@ export function createSemaphore(max: number) {
     },
     release(): void {
       const next = waiting.shift();
-      if (next) next(); // the slot passes straight to the next in line
+      if (next)
+        next(); // the slot passes straight to the next in line
       else held -= 1;
     },
   };

@@ -20,13 +20,13 @@
  *   JAK_KG_NEO4J_PAGECACHE   Neo4j page cache, e.g. 2g; default 512m (a large graph wants its store in it)
  *   JAVA_HOME           Java to use (else `java` on PATH)
  */
-import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import * as fs from "node:fs";
-import * as net from "node:net";
-import * as path from "node:path";
-import { fileURLToPath } from "node:url";
-import neo4j from "neo4j-driver";
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
 
 export interface LocalNeo4j {
   uri: string;
@@ -58,7 +58,7 @@ interface PidFile {
   port: number;
   uri: string;
   dataDir: string;
-  state: "starting" | "running";
+  state: 'starting' | 'running';
   startedAt: string;
 }
 
@@ -66,10 +66,10 @@ export const DEFAULT_BOLT_PORT = 7687;
 const DEFAULT_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 60_000;
 const MAVEN_TIMEOUT_MS = 15 * 60_000;
-const INSTALL_HINT = "Install Java 17 and Maven with: apt-get install openjdk-17-jre-headless maven";
+const INSTALL_HINT = 'Install Java 17 and Maven with: apt-get install openjdk-17-jre-headless maven';
 
-export const DEFAULT_HEAP = "1g";
-export const DEFAULT_PAGE_CACHE = "512m";
+export const DEFAULT_HEAP = '1g';
+export const DEFAULT_PAGE_CACHE = '512m';
 const MEMORY_SIZE = /^[1-9][0-9]*[kmg]$/i;
 
 /** Checks a memory size ("512m", "2g") before it reaches the JVM or Neo4j, so a typo fails with a clear message. */
@@ -80,18 +80,18 @@ export function memorySize(value: string, what: string): string {
 
 /** JVM flags for Neo4j 5.26 embedded on Java 17 (heap size apart: see jvmFlags). */
 export const JVM_FLAGS: readonly string[] = [
-  "-XX:+UseG1GC",
-  "-XX:-OmitStackTraceInFastThrow",
-  "-XX:+ExitOnOutOfMemoryError",
-  "-Djdk.nio.maxCachedBufferSize=1024",
-  "-Dio.netty.tryReflectionSetAccessible=true",
-  "-Dlog4j2.disable.jmx=true",
-  "--add-opens",
-  "java.base/java.nio=ALL-UNNAMED",
-  "--add-opens",
-  "java.base/java.io=ALL-UNNAMED",
-  "--add-opens",
-  "java.base/sun.nio.ch=ALL-UNNAMED",
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-XX:+ExitOnOutOfMemoryError',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Dlog4j2.disable.jmx=true',
+  '--add-opens',
+  'java.base/java.nio=ALL-UNNAMED',
+  '--add-opens',
+  'java.base/java.io=ALL-UNNAMED',
+  '--add-opens',
+  'java.base/sun.nio.ch=ALL-UNNAMED',
 ];
 
 export function jvmFlags(heap: string = DEFAULT_HEAP): string[] {
@@ -103,7 +103,7 @@ export function jvmFlags(heap: string = DEFAULT_HEAP): string[] {
 function findProjectRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
     const up = path.dirname(dir);
     if (up === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
     dir = up;
@@ -111,21 +111,21 @@ function findProjectRoot(): string {
 }
 
 export const PROJECT_ROOT = findProjectRoot();
-const NEO4J_DIR = path.join(PROJECT_ROOT, ".neo4j");
-const POM = path.join(PROJECT_ROOT, "launcher", "pom.xml");
-const LAUNCHER_JAVA = path.join(PROJECT_ROOT, "launcher", "Neo4jLauncher.java");
-const CLASSPATH_CACHE = path.join(NEO4J_DIR, "classpath.txt");
+const NEO4J_DIR = path.join(PROJECT_ROOT, '.neo4j');
+const POM = path.join(PROJECT_ROOT, 'launcher', 'pom.xml');
+const LAUNCHER_JAVA = path.join(PROJECT_ROOT, 'launcher', 'Neo4jLauncher.java');
+const CLASSPATH_CACHE = path.join(NEO4J_DIR, 'classpath.txt');
 
-export const DEFAULT_DATA_DIR = path.join(NEO4J_DIR, "data");
+export const DEFAULT_DATA_DIR = path.join(NEO4J_DIR, 'data');
 
 function resolveDataDir(dataDir?: string): string {
   return path.resolve(dataDir ?? DEFAULT_DATA_DIR);
 }
 function pidFilePath(dataDir: string): string {
-  return path.join(path.dirname(dataDir), "launcher.pid");
+  return path.join(path.dirname(dataDir), 'launcher.pid');
 }
 function logFilePath(dataDir: string): string {
-  return path.join(path.dirname(dataDir), "neo4j.log");
+  return path.join(path.dirname(dataDir), 'neo4j.log');
 }
 
 // ---------------------------------------------------------------- small helpers
@@ -137,12 +137,12 @@ function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-    if (state === "Z" || state === "X") return false;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (state === 'Z' || state === 'X') return false;
   } catch {
     /* no /proc: trust kill(0) */
   }
@@ -152,7 +152,7 @@ function isAlive(pid: number): boolean {
 /** True when pid is (still) our launcher JVM, not a recycled pid. Without /proc, assume yes. */
 function isLauncherProcess(pid: number): boolean {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("Neo4jLauncher");
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('Neo4jLauncher');
   } catch {
     return isAlive(pid);
   }
@@ -160,8 +160,8 @@ function isLauncherProcess(pid: number): boolean {
 
 function readPidFile(file: string): PidFile | undefined {
   try {
-    const v = JSON.parse(fs.readFileSync(file, "utf8")) as PidFile;
-    return typeof v.pid === "number" ? v : undefined;
+    const v = JSON.parse(fs.readFileSync(file, 'utf8')) as PidFile;
+    return typeof v.pid === 'number' ? v : undefined;
   } catch {
     return undefined;
   }
@@ -171,8 +171,7 @@ function readPidFile(file: string): PidFile | undefined {
 function liveOwner(file: string): PidFile | undefined {
   const info = readPidFile(file);
   if (info) {
-    const alive =
-      info.state === "running" ? isAlive(info.pid) && isLauncherProcess(info.pid) : isAlive(info.pid);
+    const alive = info.state === 'running' ? isAlive(info.pid) && isLauncherProcess(info.pid) : isAlive(info.pid);
     if (alive) return info;
   }
   fs.rmSync(file, { force: true });
@@ -180,13 +179,13 @@ function liveOwner(file: string): PidFile | undefined {
 }
 
 function writePidFile(file: string, info: PidFile, exclusive: boolean): void {
-  fs.writeFileSync(file, `${JSON.stringify(info, null, 2)}\n`, { flag: exclusive ? "wx" : "w" });
+  fs.writeFileSync(file, `${JSON.stringify(info, null, 2)}\n`, { flag: exclusive ? 'wx' : 'w' });
 }
 
 /** Launcher output of this run plus the end of Neo4j's own debug.log, for error messages. */
 function startupLogs(logFile: string, from: number, dataDir: string): string {
-  const debugLog = path.join(dataDir, "logs", "debug.log");
-  let text = `launcher output (${logFile}):\n${tailLines(logFile, from, 30) || "(nothing yet)"}`;
+  const debugLog = path.join(dataDir, 'logs', 'debug.log');
+  let text = `launcher output (${logFile}):\n${tailLines(logFile, from, 30) || '(nothing yet)'}`;
   if (fs.existsSync(debugLog)) text += `\nlast lines of ${debugLog}:\n${tailLines(debugLog, 0, 30)}`;
   return text;
 }
@@ -194,19 +193,19 @@ function startupLogs(logFile: string, from: number, dataDir: string): string {
 function tailLines(file: string, from: number, n: number): string {
   try {
     const buf = fs.readFileSync(file);
-    const lines = buf.subarray(Math.min(from, buf.length)).toString("utf8").split("\n");
-    if (lines.at(-1) === "") lines.pop();
-    return lines.slice(-n).join("\n");
+    const lines = buf.subarray(Math.min(from, buf.length)).toString('utf8').split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    return lines.slice(-n).join('\n');
   } catch {
-    return "(no log output)";
+    return '(no log output)';
   }
 }
 
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer();
-    srv.once("error", () => resolve(false));
-    srv.listen({ host: "127.0.0.1", port, exclusive: true }, () => srv.close(() => resolve(true)));
+    srv.once('error', () => resolve(false));
+    srv.listen({ host: '127.0.0.1', port, exclusive: true }, () => srv.close(() => resolve(true)));
   });
 }
 
@@ -215,37 +214,32 @@ function portFree(port: number): Promise<boolean> {
 function javaCommand(): string {
   const home = process.env.JAVA_HOME;
   if (home) {
-    const j = path.join(home, "bin", "java");
+    const j = path.join(home, 'bin', 'java');
     if (fs.existsSync(j)) return j;
   }
-  return "java";
+  return 'java';
 }
 
 function checkJava(): string {
   const java = javaCommand();
-  const r = spawnSync(java, ["-version"], { encoding: "utf8" });
+  const r = spawnSync(java, ['-version'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
     throw new Error(
-      `Java 17 or newer is required to run the local Neo4j, but \`${java} -version\` failed` +
-        ` (${r.error?.message ?? `exit ${r.status}`}). ${INSTALL_HINT}`,
+      `Java 17 or newer is required to run the local Neo4j, but \`${java} -version\` failed` + ` (${r.error?.message ?? `exit ${r.status}`}). ${INSTALL_HINT}`,
     );
   }
   const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr + r.stdout);
-  const major = m ? (m[1] === "1" ? Number(m[2]) : Number(m[1])) : NaN;
+  const major = m ? (m[1] === '1' ? Number(m[2]) : Number(m[1])) : NaN;
   if (!(major >= 17)) {
-    throw new Error(
-      `Java 17 or newer is required to run the local Neo4j; found: ${(r.stderr || r.stdout).split("\n")[0]}. ${INSTALL_HINT}`,
-    );
+    throw new Error(`Java 17 or newer is required to run the local Neo4j; found: ${(r.stderr || r.stdout).split('\n')[0]}. ${INSTALL_HINT}`);
   }
   return java;
 }
 
 function checkMaven(): void {
-  const r = spawnSync("mvn", ["-v"], { encoding: "utf8" });
+  const r = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
-    throw new Error(
-      `Maven is required to fetch the Neo4j jars, but \`mvn -v\` failed (${r.error?.message ?? `exit ${r.status}`}). ${INSTALL_HINT}`,
-    );
+    throw new Error(`Maven is required to fetch the Neo4j jars, but \`mvn -v\` failed (${r.error?.message ?? `exit ${r.status}`}). ${INSTALL_HINT}`);
   }
 }
 
@@ -255,12 +249,10 @@ function checkMaven(): void {
  */
 function resolveClasspath(mavenRepo: string | undefined, log: (l: string) => void): string {
   const repo = mavenRepo ? path.resolve(mavenRepo) : undefined;
-  const cache = repo
-    ? path.join(NEO4J_DIR, `classpath-${createHash("sha1").update(repo).digest("hex").slice(0, 10)}.txt`)
-    : CLASSPATH_CACHE;
+  const cache = repo ? path.join(NEO4J_DIR, `classpath-${createHash('sha1').update(repo).digest('hex').slice(0, 10)}.txt`) : CLASSPATH_CACHE;
   try {
     if (fs.statSync(cache).mtimeMs >= fs.statSync(POM).mtimeMs) {
-      const cp = fs.readFileSync(cache, "utf8").trim();
+      const cp = fs.readFileSync(cache, 'utf8').trim();
       const jars = cp.split(path.delimiter).filter(Boolean);
       if (jars.length > 0 && jars.every((j) => fs.existsSync(j))) return cp;
     }
@@ -271,30 +263,21 @@ function resolveClasspath(mavenRepo: string | undefined, log: (l: string) => voi
   checkMaven();
   fs.mkdirSync(NEO4J_DIR, { recursive: true });
   const tmp = `${cache}.${process.pid}.tmp`;
-  const args = [
-    "-q",
-    "-B",
-    "-Dstyle.color=never",
-    "-f",
-    POM,
-    "dependency:build-classpath",
-    `-Dmdep.outputFile=${tmp}`,
-  ];
+  const args = ['-q', '-B', '-Dstyle.color=never', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${tmp}`];
   if (repo) args.push(`-Dmaven.repo.local=${repo}`);
-  log(`resolving the Neo4j classpath with Maven${repo ? ` (repository ${repo})` : ""}...`);
+  log(`resolving the Neo4j classpath with Maven${repo ? ` (repository ${repo})` : ''}...`);
   const t0 = Date.now();
-  const r = spawnSync("mvn", args, { encoding: "utf8", timeout: MAVEN_TIMEOUT_MS, cwd: PROJECT_ROOT });
+  const r = spawnSync('mvn', args, { encoding: 'utf8', timeout: MAVEN_TIMEOUT_MS, cwd: PROJECT_ROOT });
   if (r.error || r.status !== 0 || !fs.existsSync(tmp)) {
     fs.rmSync(tmp, { force: true });
-    const out = `${r.stdout ?? ""}${r.stderr ?? ""}`.trim().split("\n").slice(-30).join("\n");
+    const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
     throw new Error(
-      `Maven could not resolve the Neo4j jars (mvn ${args.join(" ")}: ${r.error?.message ?? `exit ${r.status}`}).` +
-        ` Is Maven Central reachable?\n${out}`,
+      `Maven could not resolve the Neo4j jars (mvn ${args.join(' ')}: ${r.error?.message ?? `exit ${r.status}`}).` + ` Is Maven Central reachable?\n${out}`,
     );
   }
   fs.renameSync(tmp, cache);
   log(`classpath resolved in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return fs.readFileSync(cache, "utf8").trim();
+  return fs.readFileSync(cache, 'utf8').trim();
 }
 
 // ---------------------------------------------------------------- stop
@@ -311,13 +294,13 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
 /** SIGTERM, wait up to `ms` for the JVM to exit, then SIGKILL. */
 async function terminate(pid: number, ms: number): Promise<void> {
   try {
-    process.kill(pid, "SIGTERM");
+    process.kill(pid, 'SIGTERM');
   } catch {
     return;
   }
   if (await waitForExit(pid, ms)) return;
   try {
-    process.kill(pid, "SIGKILL");
+    process.kill(pid, 'SIGKILL');
   } catch {
     /* gone */
   }
@@ -341,11 +324,8 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`bad Bolt port: ${port}`);
 
   const java = checkJava();
-  const heap = memorySize(opts.heap ?? process.env.JAK_KG_NEO4J_HEAP ?? DEFAULT_HEAP, "JAK_KG_NEO4J_HEAP");
-  const pageCache = memorySize(
-    opts.pageCache ?? process.env.JAK_KG_NEO4J_PAGECACHE ?? DEFAULT_PAGE_CACHE,
-    "JAK_KG_NEO4J_PAGECACHE",
-  );
+  const heap = memorySize(opts.heap ?? process.env.JAK_KG_NEO4J_HEAP ?? DEFAULT_HEAP, 'JAK_KG_NEO4J_HEAP');
+  const pageCache = memorySize(opts.pageCache ?? process.env.JAK_KG_NEO4J_PAGECACHE ?? DEFAULT_PAGE_CACHE, 'JAK_KG_NEO4J_PAGECACHE');
   const classpath = resolveClasspath(opts.mavenRepo ?? process.env.JAK_KG_MAVEN_REPO, log);
 
   // Claim the pid file first (exclusive create), so that two starts cannot race.
@@ -356,18 +336,15 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
     if (path.resolve(owner.dataDir) === dataDir) {
       throw new Error(`Neo4j is already running on ${dataDir} (pid ${owner.pid})`);
     }
-    throw new Error(
-      `another local Neo4j (pid ${owner.pid}, data dir ${owner.dataDir}) owns ${pidFile}; ` +
-        `stop it or put ${dataDir} in another folder`,
-    );
+    throw new Error(`another local Neo4j (pid ${owner.pid}, data dir ${owner.dataDir}) owns ${pidFile}; ` + `stop it or put ${dataDir} in another folder`);
   }
   const startedAt = new Date().toISOString();
   try {
-    writePidFile(pidFile, { pid: process.pid, port, uri, dataDir, state: "starting", startedAt }, true);
+    writePidFile(pidFile, { pid: process.pid, port, uri, dataDir, state: 'starting', startedAt }, true);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EEXIST") {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
       const other = readPidFile(pidFile);
-      throw new Error(`Neo4j is already running on ${dataDir} (pid ${other?.pid ?? "?"})`);
+      throw new Error(`Neo4j is already running on ${dataDir} (pid ${other?.pid ?? '?'})`);
     }
     throw e;
   }
@@ -375,78 +352,73 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
   let pid = 0;
   try {
     if (!(await portFree(port))) {
-      throw new Error(
-        `port ${port} on 127.0.0.1 is already in use by another process; ` +
-          `stop it or choose another Bolt port (--port N / boltPort)`,
-      );
+      throw new Error(`port ${port} on 127.0.0.1 is already in use by another process; ` + `stop it or choose another Bolt port (--port N / boltPort)`);
     }
 
     const logFile = logFilePath(dataDir);
     fs.appendFileSync(logFile, `=== ${startedAt} starting Neo4j on ${uri}, data ${dataDir}\n`);
     const logFrom = fs.statSync(logFile).size;
-    const fd = fs.openSync(logFile, "a");
+    const fd = fs.openSync(logFile, 'a');
     log(`starting Neo4j (${uri}, data ${dataDir}, heap ${heap}, page cache ${pageCache}, log ${logFile})`);
     const t0 = Date.now();
     const child = spawn(java, [...jvmFlags(heap), LAUNCHER_JAVA, dataDir, String(port), pageCache], {
       cwd: PROJECT_ROOT,
       detached,
-      stdio: ["ignore", fd, fd],
+      stdio: ['ignore', fd, fd],
       // Via CLASSPATH rather than -cp keeps ~20 kB of jar paths out of `ps`.
       env: { ...process.env, CLASSPATH: classpath },
     });
     fs.closeSync(fd);
     await new Promise<void>((resolve, reject) => {
-      child.once("spawn", resolve);
-      child.once("error", reject);
+      child.once('spawn', resolve);
+      child.once('error', reject);
     });
     pid = child.pid!;
     let exited: number | string | null | undefined;
-    child.once("exit", (code, signal) => {
+    child.once('exit', (code, signal) => {
       exited = code ?? signal;
     });
     if (detached) child.unref();
-    else process.once("exit", () => isAlive(pid) && process.kill(pid, "SIGTERM"));
-    writePidFile(pidFile, { pid, port, uri, dataDir, state: "running", startedAt }, false);
+    else process.once('exit', () => isAlive(pid) && process.kill(pid, 'SIGTERM'));
+    writePidFile(pidFile, { pid, port, uri, dataDir, state: 'running', startedAt }, false);
 
     // Tail our part of the log until the launcher says READY (or fails, exits, times out).
     let seen = logFrom;
-    let partial = "";
+    let partial = '';
     let ready = false;
     const deadline = t0 + timeoutMs;
     while (!ready) {
       const size = fs.statSync(logFile).size;
       if (size > seen) {
-        const fh = fs.openSync(logFile, "r");
+        const fh = fs.openSync(logFile, 'r');
         const buf = Buffer.alloc(size - seen);
         fs.readSync(fh, buf, 0, buf.length, seen);
         fs.closeSync(fh);
         seen = size;
-        const lines = (partial + buf.toString("utf8")).split("\n");
-        partial = lines.pop() ?? "";
+        const lines = (partial + buf.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
         for (const line of lines) {
           log(line);
           if (line.startsWith(`NEO4J_READY ${uri}`)) ready = true;
-          else if (line.startsWith("NEO4J_PORT_IN_USE")) {
+          else if (line.startsWith('NEO4J_PORT_IN_USE')) {
             throw new Error(`port ${port} on 127.0.0.1 is already in use by another process; choose another Bolt port`);
-          } else if (line.startsWith("NEO4J_FAILED")) {
+          } else if (line.startsWith('NEO4J_FAILED')) {
             throw new Error(`Neo4j failed to start: ${line.slice(13)}\n${startupLogs(logFile, logFrom, dataDir)}`);
           }
         }
         continue;
       }
       if (exited !== undefined || !isAlive(pid)) {
-        throw new Error(`the Neo4j JVM exited (${exited ?? "?"}) before it was ready\n${startupLogs(logFile, logFrom, dataDir)}`);
+        throw new Error(`the Neo4j JVM exited (${exited ?? '?'}) before it was ready\n${startupLogs(logFile, logFrom, dataDir)}`);
       }
       if (Date.now() > deadline) {
-        throw new Error(
-          `Neo4j was not ready within ${timeoutMs / 1000} s (JVM killed)\n${startupLogs(logFile, logFrom, dataDir)}`,
-        );
+        throw new Error(`Neo4j was not ready within ${timeoutMs / 1000} s (JVM killed)\n${startupLogs(logFile, logFrom, dataDir)}`);
       }
       await sleep(100);
     }
 
     // Auth is disabled; this is what neo4j.auth.none() returns (missing from the v6 typings).
-    const driver = neo4j.driver(uri, { scheme: "none", credentials: "" }, { connectionTimeout: 10_000 });
+    const driver = neo4j.driver(uri, { scheme: 'none', credentials: '' }, { connectionTimeout: 10_000 });
     try {
       await driver.verifyConnectivity();
     } finally {
@@ -471,12 +443,10 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
 
 // ---------------------------------------------------------------- status / stop
 
-export async function localNeo4jStatus(
-  dataDir?: string,
-): Promise<{ running: boolean; pid?: number; uri?: string }> {
+export async function localNeo4jStatus(dataDir?: string): Promise<{ running: boolean; pid?: number; uri?: string }> {
   const dir = resolveDataDir(dataDir);
   const owner = liveOwner(pidFilePath(dir));
-  if (owner?.state !== "running" || path.resolve(owner.dataDir) !== dir) return { running: false };
+  if (owner?.state !== 'running' || path.resolve(owner.dataDir) !== dir) return { running: false };
   return { running: true, pid: owner.pid, uri: owner.uri };
 }
 
@@ -486,7 +456,7 @@ export async function stopLocalNeo4j(dataDir?: string): Promise<boolean> {
   const file = pidFilePath(dir);
   const owner = liveOwner(file);
   if (!owner || path.resolve(owner.dataDir) !== dir) return false;
-  if (owner.state !== "running") {
+  if (owner.state !== 'running') {
     throw new Error(`Neo4j on ${dir} is still starting (launched by pid ${owner.pid}); try again shortly`);
   }
   await terminate(owner.pid, STOP_TIMEOUT_MS);

@@ -22,7 +22,14 @@ const contentTypes: Record<Format, string> = {
 
 type FetchAPI = { Response: typeof Response; ReadableStream: typeof ReadableStream };
 
-function jsonError(fetchAPI: FetchAPI, status: number, code: string, message: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}) {
+function jsonError(
+  fetchAPI: FetchAPI,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
+) {
   return fetchAPI.Response.json({ error: { code, message, ...extra } }, { status, headers });
 }
 
@@ -30,7 +37,12 @@ function jsonError(fetchAPI: FetchAPI, status: number, code: string, message: st
 function codedError(fetchAPI: FetchAPI, error: unknown): Response | undefined {
   const mapped = mapDriverError(error);
   if (!(mapped instanceof GraphQLError) || typeof mapped.extensions.code !== 'string') return undefined;
-  const { code, http, suggestions, argument } = mapped.extensions as { code: string; http?: { status?: number; headers?: Record<string, string> }; suggestions?: string[]; argument?: string };
+  const { code, http, suggestions, argument } = mapped.extensions as {
+    code: string;
+    http?: { status?: number; headers?: Record<string, string> };
+    suggestions?: string[];
+    argument?: string;
+  };
   const status = http?.status ?? (code === 'UNKNOWN_KEY' ? 400 : 500);
   return jsonError(fetchAPI, status, code, mapped.message, http?.headers ?? {}, code === 'UNKNOWN_KEY' ? { argument, suggestions } : {});
 }

@@ -14,7 +14,11 @@ import type { Row } from './encode.js';
 
 /** A bad export request: unknown table, unknown or repeated parameter, bad value. */
 export class ExportRequestError extends Error {
-  constructor(message: string, readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND', readonly status: 400 | 404) {
+  constructor(
+    message: string,
+    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND',
+    readonly status: 400 | 404,
+  ) {
     super(message);
   }
 }
@@ -76,11 +80,15 @@ const enumFilter = (values: readonly string[], description: string): Filter => (
 const namesFilter = (names: readonly string[], description: string): Filter => ({
   description: `${description}, comma-separated: ${names.join(', ')}`,
   parse: (name, value) => {
-    const picked = value.split(',').map((v) => v.trim()).filter(Boolean).map((v) => {
-      const found = names.find((n) => n.toLowerCase() === v.toLowerCase());
-      if (!found) throw bad(`${name} has an unknown value ${JSON.stringify(v)}; expected ${names.join(', ')}.`);
-      return found;
-    });
+    const picked = value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .map((v) => {
+        const found = names.find((n) => n.toLowerCase() === v.toLowerCase());
+        if (!found) throw bad(`${name} has an unknown value ${JSON.stringify(v)}; expected ${names.join(', ')}.`);
+        return found;
+      });
     if (picked.length === 0) throw bad(`${name} must name at least one of ${names.join(', ')}.`);
     return picked;
   },
@@ -142,7 +150,12 @@ function entityValues(node: Node): Row {
 /** The label's own properties, sorted by name (the all-types table keeps them in one `properties` column). */
 function otherProperties(node: Node): Row {
   const props = node.properties as Row;
-  return Object.fromEntries(Object.keys(props).filter((k) => !commonColumns.has(k)).sort().map((k) => [k, props[k]]));
+  return Object.fromEntries(
+    Object.keys(props)
+      .filter((k) => !commonColumns.has(k))
+      .sort()
+      .map((k) => [k, props[k]]),
+  );
 }
 
 const nodeStatements = (cypher: CypherLibrary, labels: readonly NodeLabel[], name: 'export-nodes' | 'export-count-nodes') =>
@@ -196,7 +209,18 @@ const allEdges: ExportTable = {
     const spec = relationships[type];
     const rel = toRelationship(record.get('props'));
     const properties = Object.fromEntries(spec.properties.filter((p) => rel.props[p] !== undefined).map((p) => [p, rel.props[p]]));
-    return [{ type, fromType: spec.from, from: record.get('from'), toType: spec.to, to: record.get('to'), confidence: rel.props.confidence ?? null, sources: rel.sources, properties }];
+    return [
+      {
+        type,
+        fromType: spec.from,
+        from: record.get('from'),
+        toType: spec.to,
+        to: record.get('to'),
+        confidence: rel.props.confidence ?? null,
+        sources: rel.sources,
+        properties,
+      },
+    ];
   },
 };
 
@@ -223,10 +247,41 @@ const evidence: ExportTable = {
   description:
     "One row per finding (one arm of the drug, or a report of one group): the study that reports it, its design, the arm, its counts and outcome, the comparator arms' results for the same endpoint beside it (never summed in), and sources. The rows of one (drug, condition[, route]) are the findings of the GraphQL evidence(drug, condition, route); retracted findings only with includeRetracted=true.",
   columns: [
-    'drug', 'condition', 'category', 'route', 'study', 'studyName', 'design', 'year', 'pmid', 'nctId', 'finding', 'arm', 'armRole',
-    'dose', 'endpoint', 'timepointWeeks', 'primary', 'patients', 'responders', 'responseRate', 'responseRatePercent',
-    'responderDefinition', 'outcome', 'outcomeAsReported', 'durationWeeks', 'controlled', 'comparatorArms', 'comparatorPatients',
-    'comparatorResponders', 'comparatorResponseRate', 'comparatorResponseRatePercent', 'summary', 'retracted', 'confidence', 'sources',
+    'drug',
+    'condition',
+    'category',
+    'route',
+    'study',
+    'studyName',
+    'design',
+    'year',
+    'pmid',
+    'nctId',
+    'finding',
+    'arm',
+    'armRole',
+    'dose',
+    'endpoint',
+    'timepointWeeks',
+    'primary',
+    'patients',
+    'responders',
+    'responseRate',
+    'responseRatePercent',
+    'responderDefinition',
+    'outcome',
+    'outcomeAsReported',
+    'durationWeeks',
+    'controlled',
+    'comparatorArms',
+    'comparatorPatients',
+    'comparatorResponders',
+    'comparatorResponseRate',
+    'comparatorResponseRatePercent',
+    'summary',
+    'retracted',
+    'confidence',
+    'sources',
   ],
   filters: {
     drug: keyFilter('drug', 'Drug'),
@@ -237,13 +292,20 @@ const evidence: ExportTable = {
     design: enumFilter(designs, 'study design'),
     includeRetracted: booleanFilter('also the findings a curator retracted (as GraphQL evidence(includeRetracted: true))'),
   },
-  statements: (cypher, f) => [{
-    cypher: cypher.query('export-evidence'),
-    params: {
-      drug: f.drug ?? null, condition: f.condition ?? null, route: f.route ?? null,
-      category: f.category ?? null, study: f.study ?? null, design: f.design ?? null, includeRetracted: f.includeRetracted ?? false,
+  statements: (cypher, f) => [
+    {
+      cypher: cypher.query('export-evidence'),
+      params: {
+        drug: f.drug ?? null,
+        condition: f.condition ?? null,
+        route: f.route ?? null,
+        category: f.category ?? null,
+        study: f.study ?? null,
+        design: f.design ?? null,
+        includeRetracted: f.includeRetracted ?? false,
+      },
     },
-  }],
+  ],
   rows: (record) => {
     const study = toEntity(record.get('study'));
     const finding = toEntity(record.get('finding'));
@@ -253,19 +315,45 @@ const evidence: ExportTable = {
     // With one comparator (the usual placebo or vehicle) its counts stand in their own columns; with several,
     // comparatorArms names each and the counts are left to the GraphQL Finding.comparators.
     const only = comparators.length === 1 ? comparators[0] : null;
-    return [{
-      drug: record.get('drug'), condition: record.get('condition'), category: record.get('category'), route: p.route,
-      study: study.key, studyName: study.name, design: study.props.design, year: study.props.year,
-      pmid: study.props.pmid, nctId: study.props.nctId, finding: finding.key, arm: arm?.label, armRole: arm?.role, dose: arm?.dose,
-      endpoint: p.endpoint, timepointWeeks: p.timepointWeeks, primary: p.primary, patients: p.patients, responders: p.responders,
-      responseRate: rateOf({ patients: p.patients as number | undefined, responders: p.responders as number | undefined }),
-      responseRatePercent: p.responseRatePercent, responderDefinition: p.responderDefinition, outcome: p.outcome,
-      outcomeAsReported: p.outcomeAsReported, durationWeeks: p.durationWeeks, controlled: p.controlled === true,
-      comparatorArms: comparators.length ? comparators.map((c) => c.arm?.label ?? c.key).join('; ') : null,
-      comparatorPatients: only?.patients, comparatorResponders: only?.responders, comparatorResponseRate: only ? rateOf(only) : null,
-      comparatorResponseRatePercent: only?.responseRatePercent, summary: p.summary, retracted: p.retracted === true,
-      confidence: p.confidence, sources: finding.sources,
-    }];
+    return [
+      {
+        drug: record.get('drug'),
+        condition: record.get('condition'),
+        category: record.get('category'),
+        route: p.route,
+        study: study.key,
+        studyName: study.name,
+        design: study.props.design,
+        year: study.props.year,
+        pmid: study.props.pmid,
+        nctId: study.props.nctId,
+        finding: finding.key,
+        arm: arm?.label,
+        armRole: arm?.role,
+        dose: arm?.dose,
+        endpoint: p.endpoint,
+        timepointWeeks: p.timepointWeeks,
+        primary: p.primary,
+        patients: p.patients,
+        responders: p.responders,
+        responseRate: rateOf({ patients: p.patients as number | undefined, responders: p.responders as number | undefined }),
+        responseRatePercent: p.responseRatePercent,
+        responderDefinition: p.responderDefinition,
+        outcome: p.outcome,
+        outcomeAsReported: p.outcomeAsReported,
+        durationWeeks: p.durationWeeks,
+        controlled: p.controlled === true,
+        comparatorArms: comparators.length ? comparators.map((c) => c.arm?.label ?? c.key).join('; ') : null,
+        comparatorPatients: only?.patients,
+        comparatorResponders: only?.responders,
+        comparatorResponseRate: only ? rateOf(only) : null,
+        comparatorResponseRatePercent: only?.responseRatePercent,
+        summary: p.summary,
+        retracted: p.retracted === true,
+        confidence: p.confidence,
+        sources: finding.sources,
+      },
+    ];
   },
 };
 
@@ -281,10 +369,12 @@ const uses: ExportTable = {
     regulator: regulatorFilter,
     status: enumFilter(useStatuses, 'status under the regulator'),
   },
-  statements: (cypher, f) => [{
-    cypher: cypher.query('uses'),
-    params: { drugs: f.drug ? [f.drug] : null, condition: f.condition ?? null, route: f.route ?? null },
-  }],
+  statements: (cypher, f) => [
+    {
+      cypher: cypher.query('uses'),
+      params: { drugs: f.drug ? [f.drug] : null, condition: f.condition ?? null, route: f.route ?? null },
+    },
+  ],
   rows: (record, f) => {
     const drug = (record.get('d') as Node).properties.key as string;
     const condition = (record.get('c') as Node).properties.key as string;
@@ -297,7 +387,12 @@ const uses: ExportTable = {
           .filter((a) => s.approvals.includes(a.key))
           .sort((a, b) => dateWindow(a.date).first.localeCompare(dateWindow(b.date).first) || a.key.localeCompare(b.key))[0];
         return {
-          drug, condition, route, regulator: s.regulator, status: s.status, explanation: s.explanation,
+          drug,
+          condition,
+          route,
+          regulator: s.regulator,
+          status: s.status,
+          explanation: s.explanation,
           date: s.status === 'APPROVED' && first ? dateWindow(first.date).first : null,
           dateAsReported: s.status === 'APPROVED' && first ? first.date : null,
           approvals: s.approvals.length ? s.approvals.join('; ') : null,
@@ -310,14 +405,7 @@ const uses: ExportTable = {
 
 // ---- the registry ----
 
-export const exportTables: ExportTable[] = [
-  allNodes,
-  ...nodeLabels.map(nodesOf),
-  allEdges,
-  ...relationshipTypes.map(edgesOf),
-  evidence,
-  uses,
-];
+export const exportTables: ExportTable[] = [allNodes, ...nodeLabels.map(nodesOf), allEdges, ...relationshipTypes.map(edgesOf), evidence, uses];
 
 /** The table a path names (nodes/drug finds nodes/Drug), or a 404 ExportRequestError. */
 export function findTable(name: string): ExportTable {

@@ -39,10 +39,13 @@ export type QueryName = (typeof queryNames)[number];
 // `{{PROJECT f Finding}}` / `{{PROJECT n}}` stay in the text: each request writes in the properties its
 // selection reads (projectedStatement).
 function readCypher(name: string): string {
-  return readFileSync(`${cypherDir}${name}.cypher`, 'utf8')
-    .replace(/\{\{INCLUDE ([\w-]+)\}\}/g, (_all, fragment: string) =>
-      readCypher(fragment).split('\n').filter((line) => !line.trim().startsWith('//')).join('\n').trim(),
-    );
+  return readFileSync(`${cypherDir}${name}.cypher`, 'utf8').replace(/\{\{INCLUDE ([\w-]+)\}\}/g, (_all, fragment: string) =>
+    readCypher(fragment)
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('//'))
+      .join('\n')
+      .trim(),
+  );
 }
 
 const projectedStatements = new Map<string, string>();
@@ -165,10 +168,7 @@ export function loadCypherLibrary(): CypherLibrary {
   for (const name of relationshipQueryNames) {
     const template = readCypher(name);
     for (const [type, spec] of Object.entries(relationships)) {
-      perRelationship.set(
-        `${name}:${type}`,
-        template.replaceAll('{{FROM}}', spec.from).replaceAll('{{TYPE}}', type).replaceAll('{{TO}}', spec.to),
-      );
+      perRelationship.set(`${name}:${type}`, template.replaceAll('{{FROM}}', spec.from).replaceAll('{{TYPE}}', type).replaceAll('{{TO}}', spec.to));
     }
   }
   const seedTemplate = readCypher('seed-relationships');

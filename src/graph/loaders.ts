@@ -76,10 +76,16 @@ const otherEnd = (type: RelationshipType, direction: Direction): NodeLabel => re
  * DataLoader of lists in key order (an absent key gets []); each list sorted by name for stable output.
  */
 export function listsByKey(executor: Executor, operation: string, statement: string) {
-  return keyedLists(executor, operation, statement, (item: { node: Node; rel: Record<string, unknown> }) => ({
-    node: toEntity(item.node),
-    rel: toRelationship(item.rel),
-  }), byName);
+  return keyedLists(
+    executor,
+    operation,
+    statement,
+    (item: { node: Node; rel: Record<string, unknown> }) => ({
+      node: toEntity(item.node),
+      rel: toRelationship(item.rel),
+    }),
+    byName,
+  );
 }
 
 function keyedLists<Item, Row>(executor: Executor, operation: string, statement: string, toItem: (row: Row) => Item, order: (a: Item, b: Item) => number) {

@@ -28,7 +28,10 @@ export function planStatement(plan: PlanNode): string {
   const collect = (variable: string, edge: PlanEdge, indent: string): string => {
     counter += 1;
     const [n, r] = [`n${counter}`, `r${counter}`];
-    const pattern = edge.direction === 'OUT' ? `(${variable})-[${r}:${edge.type}]->(${n}:${edge.node.label})` : `(${variable})<-[${r}:${edge.type}]-(${n}:${edge.node.label})`;
+    const pattern =
+      edge.direction === 'OUT'
+        ? `(${variable})-[${r}:${edge.type}]->(${n}:${edge.node.label})`
+        : `(${variable})<-[${r}:${edge.type}]-(${n}:${edge.node.label})`;
     const next = edge.node.children.size ? `, next: ${lists(n, edge.node, `${indent}    `)}` : '';
     return `COLLECT {\n${indent}  MATCH ${pattern}\n${indent}  RETURN {node: ${projection(n, edge.node.label, reads.get(edge.node.label)!)}, id: elementId(${r}), rel: ${r} {.*, sources: null}${next}}\n${indent}}`;
   };

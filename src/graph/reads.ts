@@ -67,7 +67,10 @@ export interface UseRow {
   facts: RegulatoryFacts;
 }
 
-export async function readUses({ executor, cypher }: GraphAccess, params: { drugs: string[] | null; condition: string | null; route: string | null }): Promise<UseRow[]> {
+export async function readUses(
+  { executor, cypher }: GraphAccess,
+  params: { drugs: string[] | null; condition: string | null; route: string | null },
+): Promise<UseRow[]> {
   const records = await executor.read('uses', cypher.query('uses'), params);
   return records.map((r) => ({
     drug: toEntity(r.get('d') as Node),

@@ -12,8 +12,20 @@ import type { confidence } from '../ingest/corpus-schema.js';
 import { nodeLabels, type NodeLabel } from '../graph-model.js';
 
 export type Confidence = z.infer<typeof confidence>;
-export interface Provenance { citation: string; url?: string; pmid?: string; doi?: string; confidence: Confidence; note?: string }
-export interface Xref { source: string; id: string; url?: string; confidence?: Confidence }
+export interface Provenance {
+  citation: string;
+  url?: string;
+  pmid?: string;
+  doi?: string;
+  confidence: Confidence;
+  note?: string;
+}
+export interface Xref {
+  source: string;
+  id: string;
+  url?: string;
+  confidence?: Confidence;
+}
 
 export interface EntityRecord {
   label: NodeLabel;
@@ -64,9 +76,7 @@ const propertyName = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function projection(variable: string, label: NodeLabel | null, reads: ReadonlySet<string> | 'all'): string {
   const labelled = label ? '' : `, __label: [l IN labels(${variable}) WHERE l <> 'Entity'][0]`;
-  const names = label
-    ? projectedProperties(label, reads)
-    : reads === 'all' ? 'all' : [...new Set([...Object.values(BASE_PROPERTIES).flat(), ...reads])];
+  const names = label ? projectedProperties(label, reads) : reads === 'all' ? 'all' : [...new Set([...Object.values(BASE_PROPERTIES).flat(), ...reads])];
   if (names === 'all') return `${variable} {.*${labelled}}`;
   // Names come from the schema's field definitions, never from a request; checked all the same.
   for (const name of names) if (!propertyName.test(name)) throw new Error(`not a property name: ${name}`);
@@ -75,7 +85,11 @@ export function projection(variable: string, label: NodeLabel | null, reads: Rea
 
 /** A resolver read a property its statement's plan did not project: a field does not say what it reads. */
 export class UnplannedReadError extends Error {
-  constructor(readonly label: NodeLabel, readonly key: string, property: string) {
+  constructor(
+    readonly label: NodeLabel,
+    readonly key: string,
+    property: string,
+  ) {
     super(`${label} ${key}: ${property} was not planned (the field reading it must list it in its extensions.reads)`);
   }
 }

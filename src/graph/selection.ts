@@ -89,7 +89,11 @@ export function fieldsOf(context: SelectionContext, selectionSets: readonly (Sel
 export function subSelections(context: SelectionContext, fields: readonly FieldNode[], type: GraphQLNamedType, name: string) {
   if (!isObjectType(type)) return { type: undefined, fields: [] as FieldNode[] };
   const field = type.getFields()[name];
-  const found = fieldsOf(context, fields.map((f) => f.selectionSet), type).filter((f) => f.name.value === name);
+  const found = fieldsOf(
+    context,
+    fields.map((f) => f.selectionSet),
+    type,
+  ).filter((f) => f.name.value === name);
   return { type: field ? getNamedType(field.type) : undefined, fields: found };
 }
 
@@ -105,7 +109,11 @@ export function planOf(context: SelectionContext, label: NodeLabel, fields: read
     return plan;
   }
   const byName = new Map<string, FieldNode[]>();
-  for (const field of fieldsOf(context, fields.map((f) => f.selectionSet), type)) {
+  for (const field of fieldsOf(
+    context,
+    fields.map((f) => f.selectionSet),
+    type,
+  )) {
     byName.set(field.name.value, [...(byName.get(field.name.value) ?? []), field]);
   }
   for (const [name, nodes] of byName) {

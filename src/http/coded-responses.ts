@@ -40,7 +40,12 @@ export function codedRequestErrors(): Plugin<Context> {
   const uncoded = (error: GraphQLError) => !error.extensions?.code && !error.path;
   const coded = (error: GraphQLError) =>
     uncoded(error)
-      ? new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } })
+      ? new GraphQLError(error.message, {
+          nodes: error.nodes,
+          source: error.source,
+          positions: error.positions,
+          extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+        })
       : error;
   const fix = (result: ExecutionResult) => (result.errors?.some(uncoded) ? { ...result, errors: result.errors.map(coded) } : result);
   return {

@@ -111,7 +111,8 @@ export function compression(graphiql?: GraphiQLCache): Plugin<Context> {
     async onResponse({ request, response, setResponse, fetchAPI }) {
       const url = new URL(request.url, 'http://localhost');
       const type = response.headers.get('content-type') ?? '';
-      const page = graphiql && isGraphiQL(request, url) && response.status === 200 && type.startsWith('text/html') ? await graphiql.page(response.headers) : undefined;
+      const page =
+        graphiql && isGraphiQL(request, url) && response.status === 200 && type.startsWith('text/html') ? await graphiql.page(response.headers) : undefined;
       if (page) {
         // Yoga's page, whose text is the memoised render: answered from the copy compressed and hashed once.
         await response.body?.cancel();

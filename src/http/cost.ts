@@ -66,12 +66,7 @@ export function expandedAliasCount(selectionSet: SelectionSetNode, fragments: Fr
  * `__type`) will hold, wherever they sit in the root selection (fragments and inline fragments included),
  * each aliased copy counted. `__typename` is left to the ordinary estimate (it costs 1 wherever it is).
  */
-export function introspectionCost(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
-  fragments: Fragments,
-  variables: Record<string, unknown>,
-): number {
+export function introspectionCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Fragments, variables: Record<string, unknown>): number {
   const queryType = schema.getQueryType();
   if (operation.operation !== 'query' || !queryType) return 0;
   const memo = new Map<SelectionSetNode, WeakMap<object, number>>();
@@ -140,4 +135,3 @@ export function introspectionCost(
   }
   return total;
 }
-

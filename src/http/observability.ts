@@ -47,9 +47,9 @@ export function observability(logger: Logger, metrics: Metrics, options: { metri
       };
       (serverContext as Record<string, unknown>)[traceKey] = trace;
       if (options.metricsEndpoint && url.pathname === '/metrics' && request.method === 'GET') {
-        return metrics.registry.metrics().then((text) =>
-          endResponse(new fetchAPI.Response(text, { headers: { 'content-type': metrics.registry.contentType } })),
-        );
+        return metrics.registry
+          .metrics()
+          .then((text) => endResponse(new fetchAPI.Response(text, { headers: { 'content-type': metrics.registry.contentType } })));
       }
     },
     onExecute({ args }) {

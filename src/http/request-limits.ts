@@ -96,7 +96,9 @@ export function requestLimits(limits: Limits): Plugin<Context> {
       // The body itself is held to maxBodyBytes by Yoga (maxRequestBodySize, src/yoga.ts): 413
       // REQUEST_ENTITY_TOO_LARGE, by Content-Length before reading, else while reading.
       if (url.href.length > limits.maxBodyBytes) {
-        return endResponse(refused(fetchAPI, serverContext, 414, 'URI_TOO_LONG', `The URL exceeds ${limits.maxBodyBytes} bytes.`, { maximum: limits.maxBodyBytes }));
+        return endResponse(
+          refused(fetchAPI, serverContext, 414, 'URI_TOO_LONG', `The URL exceeds ${limits.maxBodyBytes} bytes.`, { maximum: limits.maxBodyBytes }),
+        );
       }
       const encoding = request.headers.get('content-encoding');
       if (request.method === 'POST' && encoding && encoding.toLowerCase() !== 'identity') {
@@ -136,9 +138,15 @@ export function requestLimits(limits: Limits): Plugin<Context> {
       }
       const over =
         cost.depth > limits.maxDepth
-          ? refusal('QUERY_TOO_DEEP', `The query is ${cost.depth} fields deep; the limit is ${limits.maxDepth}.`, { depth: cost.depth, maximum: limits.maxDepth })
+          ? refusal('QUERY_TOO_DEEP', `The query is ${cost.depth} fields deep; the limit is ${limits.maxDepth}.`, {
+              depth: cost.depth,
+              maximum: limits.maxDepth,
+            })
           : cost.breadth > limits.maxBreadth
-            ? refusal('QUERY_TOO_BROAD', `The query selects ${cost.breadth} fields; the limit is ${limits.maxBreadth}.`, { breadth: cost.breadth, maximum: limits.maxBreadth })
+            ? refusal('QUERY_TOO_BROAD', `The query selects ${cost.breadth} fields; the limit is ${limits.maxBreadth}.`, {
+                breadth: cost.breadth,
+                maximum: limits.maxBreadth,
+              })
             : cost.complexity > limits.maxComplexity
               ? refusal('QUERY_TOO_COMPLEX', `The query's estimated cost is ${cost.complexity}; the limit is ${limits.maxComplexity}.`, {
                   complexity: cost.complexity,

@@ -10,8 +10,18 @@
 import type { GraphIndex, IndexedDrug } from './graph-index.js';
 import { conditionsNamedIn, drugsNamedIn, matchConditionName, routeOf } from './graph-index.js';
 import {
-  emptyPlan, ImportError, kebab, latest, malformedRecord, partialDate, provenance, recordAt, SKIP_NOT_A_DRUG,
-  type FindingRow, type ImportPlan, type StudyRow,
+  emptyPlan,
+  ImportError,
+  kebab,
+  latest,
+  malformedRecord,
+  partialDate,
+  provenance,
+  recordAt,
+  SKIP_NOT_A_DRUG,
+  type FindingRow,
+  type ImportPlan,
+  type StudyRow,
 } from './shared.js';
 import { validated } from './validate.js';
 
@@ -30,7 +40,8 @@ export function parseCtgov(text: string, file: string, index: GraphIndex): Impor
   } catch (error) {
     throw new ImportError('IMPORT_MALFORMED_FILE', `${file} is not JSON (${(error as Error).message})`);
   }
-  const studies: unknown[] = isObject(document) && Array.isArray(document.studies) ? document.studies : isObject(document) && 'protocolSection' in document ? [document] : [];
+  const studies: unknown[] =
+    isObject(document) && Array.isArray(document.studies) ? document.studies : isObject(document) && 'protocolSection' in document ? [document] : [];
   if (studies.length === 0) {
     throw new ImportError('IMPORT_MALFORMED_FILE', `${file} holds neither a study (protocolSection) nor a page of studies ({"studies": [...]})`);
   }
@@ -43,7 +54,15 @@ export function parseCtgov(text: string, file: string, index: GraphIndex): Impor
     if (!isObject(study.protocolSection)) throw malformedRecord(i, id, 'missing protocolSection');
     if (!id || !/^NCT\d{8}$/.test(id)) throw malformedRecord(i, id, 'identificationModule.nctId must be NCT followed by 8 digits');
   });
-  plan.fileDate = latest(studies.map((s) => partialDate(obj(obj(obj(s).protocolSection).statusModule).lastUpdatePostDateStruct && obj(obj(obj(obj(s).protocolSection).statusModule).lastUpdatePostDateStruct).date))) ?? 'undated';
+  plan.fileDate =
+    latest(
+      studies.map((s) =>
+        partialDate(
+          obj(obj(obj(s).protocolSection).statusModule).lastUpdatePostDateStruct &&
+            obj(obj(obj(obj(s).protocolSection).statusModule).lastUpdatePostDateStruct).date,
+        ),
+      ),
+    ) ?? 'undated';
   for (const [i, study] of studies.entries()) readStudy(study as Json, i, plan, index);
   return plan;
 }
@@ -60,7 +79,10 @@ function readStudy(record: Json, i: number, plan: ImportPlan, index: GraphIndex)
   const armGroups = list(armsModule.armGroups);
 
   const interventionText = (names: string[]) => names.join(' | ');
-  const allNames = [...interventions.map((x) => str(x.name) ?? ''), ...armGroups.flatMap((a) => (Array.isArray(a.interventionNames) ? a.interventionNames : []) as string[])];
+  const allNames = [
+    ...interventions.map((x) => str(x.name) ?? ''),
+    ...armGroups.flatMap((a) => (Array.isArray(a.interventionNames) ? a.interventionNames : []) as string[]),
+  ];
   const drugs = [...new Map(allNames.flatMap((n) => drugsNamedIn(index, n)).map((d) => [d.key, d])).values()];
   if (drugs.length === 0) {
     plan.skipped.push({ record: nctId, reason: SKIP_NOT_A_DRUG });
@@ -80,11 +102,21 @@ function readStudy(record: Json, i: number, plan: ImportPlan, index: GraphIndex)
   const source = provenance(plan, `ClinicalTrials.gov record ${nctId}`, `https://clinicaltrials.gov/study/${nctId}`);
 
   const conditionNames = Array.isArray(obj(protocol.conditionsModule).conditions) ? (obj(protocol.conditionsModule).conditions as string[]) : [];
-  const conditions = [...new Map(conditionNames.map((n) => matchConditionName(index, n)).filter((c) => c !== undefined).map((c) => [c.key, c])).values()];
+  const conditions = [
+    ...new Map(
+      conditionNames
+        .map((n) => matchConditionName(index, n))
+        .filter((c) => c !== undefined)
+        .map((c) => [c.key, c]),
+    ).values(),
+  ];
   for (const name of conditionNames) {
     if (matchConditionName(index, name)) continue;
     const several = conditionsNamedIn(index, name);
-    plan.unmatched.push({ record: nctId, text: `condition "${name}"${several.length > 1 ? ` names ${several.length} conditions of the graph (${several.map((c) => c.key).join(', ')}), not one` : ''}` });
+    plan.unmatched.push({
+      record: nctId,
+      text: `condition "${name}"${several.length > 1 ? ` names ${several.length} conditions of the graph (${several.map((c) => c.key).join(', ')}), not one` : ''}`,
+    });
   }
 
   // Arms: the role from the arm type, the drug from the interventions the arm names.
@@ -98,7 +130,10 @@ function readStudy(record: Json, i: number, plan: ImportPlan, index: GraphIndex)
     const vehicle = /\bvehicle\b/i.test(`${label} ${interventionText(names)}`);
     const role = armRole(str(group.type), named, vehicle);
     if (!role) {
-      plan.unmatched.push({ record: nctId, text: `arm "${label}" (${String(group.type)}): ${named.length > 1 ? 'several drugs of the graph' : 'no drug of the graph'}` });
+      plan.unmatched.push({
+        record: nctId,
+        text: `arm "${label}" (${String(group.type)}): ${named.length > 1 ? 'several drugs of the graph' : 'no drug of the graph'}`,
+      });
       continue;
     }
     const armKey = uniqueKey(kebab(label) || 'arm', armKeys);
@@ -127,7 +162,9 @@ function readStudy(record: Json, i: number, plan: ImportPlan, index: GraphIndex)
     const values = categories.flatMap((c) => list(c.measurements));
     if (!counted) {
       const parts = values.map((v) => `${groupTitle.get(str(v.groupId) ?? '') ?? str(v.groupId)}: ${str(v.value) ?? 'NA'}${unit ? ` ${unit}` : ''}`);
-      summaries.push(`${String(measure.type ?? 'OUTCOME')} outcome "${measureTitle}"${timeFrame ? ` [${timeFrame}]` : ''}${parts.length ? `: ${parts.join('; ')}` : ''}`);
+      summaries.push(
+        `${String(measure.type ?? 'OUTCOME')} outcome "${measureTitle}"${timeFrame ? ` [${timeFrame}]` : ''}${parts.length ? `: ${parts.join('; ')}` : ''}`,
+      );
       return;
     }
     for (const value of values) {
@@ -140,48 +177,62 @@ function readStudy(record: Json, i: number, plan: ImportPlan, index: GraphIndex)
       }
       const responders = Number(value.value);
       const patients = denominators.get(groupId);
-      if (!Number.isInteger(responders) || responders < 0) throw malformedRecord(i, nctId, `"${measureTitle}": ${groupId} count "${String(value.value)}" is not a whole number`);
+      if (!Number.isInteger(responders) || responders < 0)
+        throw malformedRecord(i, nctId, `"${measureTitle}": ${groupId} count "${String(value.value)}" is not a whole number`);
       if (patients === undefined || !Number.isInteger(patients)) throw malformedRecord(i, nctId, `"${measureTitle}": no denominator for ${groupId}`);
       if (arm.role === 'EXPERIMENTAL' && !arm.route) {
         plan.unmatched.push({ record: nctId, text: `arm "${arm.label}": route of ${arm.drug} not stated` });
         continue;
       }
-      findings.push(validated('finding', {
-        key: `${key}/${arm.key}/${condition!.key}/outcome-${m + 1}`,
-        study: key,
-        arm: arm.key,
-        drug: arm.role === 'EXPERIMENTAL' ? arm.drug : undefined,
-        condition: condition!.key,
-        route: arm.role === 'EXPERIMENTAL' ? arm.route : undefined,
-        endpoint: measureTitle,
-        timepointWeeks: weeks,
-        primary: measure.type === 'PRIMARY',
-        patients,
-        responders,
-        responderDefinition: str(measure.description)?.slice(0, 1000),
-        summary: `${responders}/${patients} ${unit || 'participants'} (${arm.label})${timeFrame ? `, ${timeFrame}` : ''}`,
-        sources: [source],
-      }, where));
+      findings.push(
+        validated(
+          'finding',
+          {
+            key: `${key}/${arm.key}/${condition!.key}/outcome-${m + 1}`,
+            study: key,
+            arm: arm.key,
+            drug: arm.role === 'EXPERIMENTAL' ? arm.drug : undefined,
+            condition: condition!.key,
+            route: arm.role === 'EXPERIMENTAL' ? arm.route : undefined,
+            endpoint: measureTitle,
+            timepointWeeks: weeks,
+            primary: measure.type === 'PRIMARY',
+            patients,
+            responders,
+            responderDefinition: str(measure.description)?.slice(0, 1000),
+            summary: `${responders}/${patients} ${unit || 'participants'} (${arm.label})${timeFrame ? `, ${timeFrame}` : ''}`,
+            sources: [source],
+          },
+          where,
+        ),
+      );
     }
   });
-  if (measures.length && !condition) plan.unmatched.push({ record: nctId, text: `results kept as text: the study names ${conditions.length} conditions of the graph, not exactly one` });
+  if (measures.length && !condition)
+    plan.unmatched.push({ record: nctId, text: `results kept as text: the study names ${conditions.length} conditions of the graph, not exactly one` });
 
   const primary = measures.find((m) => m.type === 'PRIMARY');
-  plan.studies.push(validated('study', {
-    key,
-    name: title,
-    title: str(identification.officialTitle),
-    year: Number((start ?? completion ?? '').slice(0, 4)) || undefined,
-    nctId,
-    design: studyDesign,
-    designDetail: [phases.join('/'), allocation, str(status.overallStatus), results ? 'results posted' : 'no results posted'].filter(Boolean).join('; '),
-    patients: typeof enrollment === 'number' && Number.isInteger(enrollment) ? enrollment : undefined,
-    xrefs: [{ source: 'NCT', id: nctId, url: `https://clinicaltrials.gov/study/${nctId}` }],
-    primaryEndpoint: str(primary?.title),
-    arms,
-    notes: summaries.length ? summaries.join('\n') : undefined,
-    sources: [source],
-  }, where));
+  plan.studies.push(
+    validated(
+      'study',
+      {
+        key,
+        name: title,
+        title: str(identification.officialTitle),
+        year: Number((start ?? completion ?? '').slice(0, 4)) || undefined,
+        nctId,
+        design: studyDesign,
+        designDetail: [phases.join('/'), allocation, str(status.overallStatus), results ? 'results posted' : 'no results posted'].filter(Boolean).join('; '),
+        patients: typeof enrollment === 'number' && Number.isInteger(enrollment) ? enrollment : undefined,
+        xrefs: [{ source: 'NCT', id: nctId, url: `https://clinicaltrials.gov/study/${nctId}` }],
+        primaryEndpoint: str(primary?.title),
+        arms,
+        notes: summaries.length ? summaries.join('\n') : undefined,
+        sources: [source],
+      },
+      where,
+    ),
+  );
   plan.findings.push(...findings);
   const paper = index.studies.find((s) => s.nctId === nctId && s.key !== key);
   if (paper) plan.notes.push(`${nctId}: the graph also holds ${paper.key}, which reports this trial (kept apart)`);

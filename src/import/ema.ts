@@ -17,13 +17,30 @@ import ExcelJS from 'exceljs';
 import type { GraphIndex } from './graph-index.js';
 import { conditionsNamedIn, matchDrug, matchProduct } from './graph-index.js';
 import {
-  calendarDay, emptyPlan, ImportError, indicationParagraphs, kebab, latest, lineAt, malformed, normalise, provenance,
-  SKIP_NOT_A_DRUG, type ApprovalRow, type ImportPlan, type LabelRow, type ProductRow, type Source,
+  calendarDay,
+  emptyPlan,
+  ImportError,
+  indicationParagraphs,
+  kebab,
+  latest,
+  lineAt,
+  malformed,
+  normalise,
+  provenance,
+  SKIP_NOT_A_DRUG,
+  type ApprovalRow,
+  type ImportPlan,
+  type LabelRow,
+  type ProductRow,
+  type Source,
 } from './shared.js';
 import { validated } from './validate.js';
 
 type Cell = string | Date | undefined;
-interface SheetRow { line: number; cells: Cell[] }
+interface SheetRow {
+  line: number;
+  cells: Cell[];
+}
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks. Each row with its first line. */
 export function parseCsv(text: string): SheetRow[] {
@@ -136,7 +153,10 @@ export async function parseEma(data: Buffer, file: string, index: GraphIndex): P
   }
   const missing = required.filter((c) => columns[c] < 0);
   if (missing.length) {
-    throw new ImportError('IMPORT_MALFORMED_FILE', `${file}: the header on line ${rows[headerAt].line} lacks ${missing.map((c) => `"${columnNames[c][0]}"`).join(', ')}`);
+    throw new ImportError(
+      'IMPORT_MALFORMED_FILE',
+      `${file}: the header on line ${rows[headerAt].line} lacks ${missing.map((c) => `"${columnNames[c][0]}"`).join(', ')}`,
+    );
   }
   const cell = (row: SheetRow, column: Column): Cell => (columns[column] >= 0 ? row.cells[columns[column]] : undefined);
   const text = (row: SheetRow, column: Column): string => {
@@ -147,9 +167,17 @@ export async function parseEma(data: Buffer, file: string, index: GraphIndex): P
   const body = rows.slice(headerAt + 1).filter((r) => r.cells.some((c) => (c instanceof Date ? true : Boolean(c?.trim()))));
   const plan = emptyPlan('ema', file);
   plan.read = body.length;
-  plan.fileDate = latest(body.map((r) => calendarDay(cell(r, 'revisionDate')))) ?? latest(body.map((r) => calendarDay(cell(r, 'authorisationDate')))) ?? 'undated';
+  plan.fileDate =
+    latest(body.map((r) => calendarDay(cell(r, 'revisionDate')))) ?? latest(body.map((r) => calendarDay(cell(r, 'authorisationDate')))) ?? 'undated';
 
-  interface RowRead { drug: string; product?: string; paragraphs: number; unmatched: string[]; source: Source; productNumber: string }
+  interface RowRead {
+    drug: string;
+    product?: string;
+    paragraphs: number;
+    unmatched: string[];
+    source: Source;
+    productNumber: string;
+  }
   const read: RowRead[] = [];
   for (const row of body) {
     const name = text(row, 'name');
@@ -187,13 +215,29 @@ export async function parseEma(data: Buffer, file: string, index: GraphIndex): P
     // (tablets and an oral solution), it cannot say which form each indication is for, and no new product is made.
     const sameName = product ? [] : index.products.filter((p) => p.drug === drug && [p.name, ...p.synonyms].some((n) => normalise(n) === normalise(name)));
     if (!product && sameName.length > 1) {
-      plan.unmatched.push({ record: where, text: `medicine ${name}: ${sameName.length} products of that name in the graph (${sameName.map((p) => p.key).sort().join(', ')}); the table does not say which form each indication is for` });
+      plan.unmatched.push({
+        record: where,
+        text: `medicine ${name}: ${sameName.length} products of that name in the graph (${sameName
+          .map((p) => p.key)
+          .sort()
+          .join(', ')}); the table does not say which form each indication is for`,
+      });
     } else if (!product) {
       const routes = index.drugs.find((d) => d.key === drug)?.routes ?? [];
       if (routes.length === 1) {
-        const row: ProductRow = validated('product', {
-          key: kebab(name), name, synonyms: [], xrefs: [{ source: 'EU', id: productNumber, url }], sources: [source], drug, route: routes[0],
-        }, where);
+        const row: ProductRow = validated(
+          'product',
+          {
+            key: kebab(name),
+            name,
+            synonyms: [],
+            xrefs: [{ source: 'EU', id: productNumber, url }],
+            sources: [source],
+            drug,
+            route: routes[0],
+          },
+          where,
+        );
         plan.products.push(row);
         product = row.key;
       } else {
@@ -217,24 +261,28 @@ export async function parseEma(data: Buffer, file: string, index: GraphIndex): P
       }
       if (!product) continue;
       for (const condition of conditions) {
-        const row: ApprovalRow = validated('approval', {
-          key: `ema-${product}-${condition.key}`,
-          kind: 'AUTHORISATION',
-          regulator: 'EMA',
-          issuingBody: 'European Commission',
-          product,
-          condition: condition.key,
-          indication: paragraph.slice(0, 1000),
-          date: single ? authorised : `${authorised}/${revised}`,
-          datePrecision: single ? 'DAY' : 'RANGE',
-          event: single
-            ? `marketing authorisation of ${name} (${productNumber}); its only indication in the EMA medicines table, taken as its initial one`
-            : `indication of ${name} (${productNumber}) in the EMA medicines table revised ${revised}`,
-          notes: single
-            ? undefined
-            : `The table dates the medicine, not each indication: authorised no earlier than the marketing authorisation (${authorised}) and no later than the table's revision date (${revised}).`,
-          sources: [source],
-        }, where);
+        const row: ApprovalRow = validated(
+          'approval',
+          {
+            key: `ema-${product}-${condition.key}`,
+            kind: 'AUTHORISATION',
+            regulator: 'EMA',
+            issuingBody: 'European Commission',
+            product,
+            condition: condition.key,
+            indication: paragraph.slice(0, 1000),
+            date: single ? authorised : `${authorised}/${revised}`,
+            datePrecision: single ? 'DAY' : 'RANGE',
+            event: single
+              ? `marketing authorisation of ${name} (${productNumber}); its only indication in the EMA medicines table, taken as its initial one`
+              : `indication of ${name} (${productNumber}) in the EMA medicines table revised ${revised}`,
+            notes: single
+              ? undefined
+              : `The table dates the medicine, not each indication: authorised no earlier than the marketing authorisation (${authorised}) and no later than the table's revision date (${revised}).`,
+            sources: [source],
+          },
+          where,
+        );
         plan.approvals.push(row);
       }
     }
@@ -253,29 +301,39 @@ export async function parseEma(data: Buffer, file: string, index: GraphIndex): P
     const unread = ofDrug.filter((r) => !r.product).map((r) => r.productNumber);
     const unmatched = ofDrug.flatMap((r) => r.unmatched);
     const noIndication = ofDrug.filter((r) => r.paragraphs === 0).map((r) => r.productNumber);
-    const elsewhere = [...new Set(index.authorised
-      .filter((a) => a.regulator === 'EMA' && index.products.find((p) => p.key === a.product)?.drug === drug && !products.includes(a.product))
-      .map((a) => a.product))];
+    const elsewhere = [
+      ...new Set(
+        index.authorised
+          .filter((a) => a.regulator === 'EMA' && index.products.find((p) => p.key === a.product)?.drug === drug && !products.includes(a.product))
+          .map((a) => a.product),
+      ),
+    ];
     const complete = unread.length === 0 && unmatched.length === 0 && noIndication.length === 0 && elsewhere.length === 0;
     const why = [
-      ...(unmatched.length ? [`${unmatched.length} indication paragraph(s) name no condition of the graph: ${unmatched.map((u) => `"${u.slice(0, 120)}"`).join('; ')}`] : []),
+      ...(unmatched.length
+        ? [`${unmatched.length} indication paragraph(s) name no condition of the graph: ${unmatched.map((u) => `"${u.slice(0, 120)}"`).join('; ')}`]
+        : []),
       ...(unread.length ? [`medicines not read as products: ${unread.join(', ')}`] : []),
       ...(noIndication.length ? [`no indication text for ${noIndication.join(', ')}`] : []),
       ...(elsewhere.length ? [`the graph holds EMA approvals of ${elsewhere.join(', ')}, not in this file`] : []),
     ];
-    const label: LabelRow = validated('labelSnapshot', {
-      key: `ema-label-${drug}`,
-      regulator: 'EMA',
-      drug,
-      status: 'AUTHORISED',
-      products,
-      complete,
-      labelVersion: `EMA medicines table, revision of ${plan.fileDate}`,
-      notes: complete
-        ? `Imported from ${plan.file}: every authorised medicine of ${drug} in the table was read and each indication named a condition of the graph.`
-        : `Imported from ${plan.file}; incomplete: ${why.join('; ')}.`,
-      sources: ofDrug.map((r) => r.source),
-    }, `the EMA label snapshot of ${drug}`);
+    const label: LabelRow = validated(
+      'labelSnapshot',
+      {
+        key: `ema-label-${drug}`,
+        regulator: 'EMA',
+        drug,
+        status: 'AUTHORISED',
+        products,
+        complete,
+        labelVersion: `EMA medicines table, revision of ${plan.fileDate}`,
+        notes: complete
+          ? `Imported from ${plan.file}: every authorised medicine of ${drug} in the table was read and each indication named a condition of the graph.`
+          : `Imported from ${plan.file}; incomplete: ${why.join('; ')}.`,
+        sources: ofDrug.map((r) => r.source),
+      },
+      `the EMA label snapshot of ${drug}`,
+    );
     plan.labels.push(label);
   }
   return plan;

@@ -5,14 +5,39 @@ import type { CypherLibrary } from '../graph/cypher.js';
 import type { Executor } from '../db/executor.js';
 import { normalise, normaliseKeepingCase, withoutSalt, type FdaApplication, type Route } from './shared.js';
 
-export interface IndexedDrug { key: string; name: string; synonyms: string[]; routes: Route[] }
-export interface IndexedCondition { key: string; name: string; synonyms: string[] }
-export interface IndexedProduct {
-  key: string; name: string; synonyms: string[]; route: Route; formulation?: string; drug: string;
-  importedFrom?: string; fdaApplications: FdaApplication[];
+export interface IndexedDrug {
+  key: string;
+  name: string;
+  synonyms: string[];
+  routes: Route[];
 }
-export interface IndexedStudy { key: string; nctId?: string; pmid?: string; importedFrom?: string }
-export interface IndexedLabel { key: string; regulator: string; drug: string; importedFrom?: string }
+export interface IndexedCondition {
+  key: string;
+  name: string;
+  synonyms: string[];
+}
+export interface IndexedProduct {
+  key: string;
+  name: string;
+  synonyms: string[];
+  route: Route;
+  formulation?: string;
+  drug: string;
+  importedFrom?: string;
+  fdaApplications: FdaApplication[];
+}
+export interface IndexedStudy {
+  key: string;
+  nctId?: string;
+  pmid?: string;
+  importedFrom?: string;
+}
+export interface IndexedLabel {
+  key: string;
+  regulator: string;
+  drug: string;
+  importedFrom?: string;
+}
 
 export interface GraphIndex {
   drugs: IndexedDrug[];
@@ -30,8 +55,8 @@ const orUndefined = <T>(value: T | null | undefined): T | undefined => (value ==
 
 export async function readGraphIndex(executor: Executor, cypher: CypherLibrary): Promise<GraphIndex> {
   const [record] = await executor.read('import:index', cypher.query('import-graph-index'));
-  const list = <T>(name: string) => (record.get(name) as T[]).map((row) =>
-    Object.fromEntries(Object.entries(row as Record<string, unknown>).map(([k, v]) => [k, orUndefined(v)])) as T);
+  const list = <T>(name: string) =>
+    (record.get(name) as T[]).map((row) => Object.fromEntries(Object.entries(row as Record<string, unknown>).map(([k, v]) => [k, orUndefined(v)])) as T);
   const products = list<Omit<IndexedProduct, 'fdaApplications'> & { fdaApplications?: string }>('products').map((p) => ({
     ...p,
     synonyms: p.synonyms ?? [],
@@ -48,8 +73,9 @@ export async function readGraphIndex(executor: Executor, cypher: CypherLibrary):
   };
 }
 
-const termsOf = (e: { key: string; name: string; synonyms: string[] }) =>
-  [...new Set([e.key.replace(/-/g, ' '), e.name, ...e.synonyms].map(normalise).filter(Boolean))];
+const termsOf = (e: { key: string; name: string; synonyms: string[] }) => [
+  ...new Set([e.key.replace(/-/g, ' '), e.name, ...e.synonyms].map(normalise).filter(Boolean)),
+];
 
 /** The drug a name denotes (exactly, by key, name or synonym, with or without its salt), or undefined. */
 export function matchDrug(index: GraphIndex, name: string | undefined): IndexedDrug | undefined {
@@ -121,13 +147,7 @@ export function routeOf(text: string | undefined): Route | undefined {
  * The graph's product of the drug with this brand name (and route, when known). When the drug has several
  * products of that brand and route, the one whose formulation the dosage form names; still several: undefined.
  */
-export function matchProduct(
-  index: GraphIndex,
-  drug: string,
-  brand: string,
-  route?: Route,
-  dosageForm?: string,
-): IndexedProduct | undefined {
+export function matchProduct(index: GraphIndex, drug: string, brand: string, route?: Route, dosageForm?: string): IndexedProduct | undefined {
   const name = normalise(brand);
   const candidates = index.products.filter(
     (p) => p.drug === drug && (route === undefined || p.route === route) && [p.name, ...p.synonyms].some((n) => normalise(n) === name),

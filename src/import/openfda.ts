@@ -13,9 +13,24 @@
 import type { GraphIndex } from './graph-index.js';
 import { conditionsNamedIn, matchDrug, matchProduct, routeOf } from './graph-index.js';
 import {
-  compactDay, emptyPlan, ImportError, indicationParagraphs, kebab, latest, malformedRecord, provenance,
-  SKIP_NOT_A_DRUG, recordAt, titleCase, calendarDay, type ApprovalRow, type FdaApplication, type ImportPlan, type LabelRow,
-  type ProductRow, type Source,
+  compactDay,
+  emptyPlan,
+  ImportError,
+  indicationParagraphs,
+  kebab,
+  latest,
+  malformedRecord,
+  provenance,
+  SKIP_NOT_A_DRUG,
+  recordAt,
+  titleCase,
+  calendarDay,
+  type ApprovalRow,
+  type FdaApplication,
+  type ImportPlan,
+  type LabelRow,
+  type ProductRow,
+  type Source,
 } from './shared.js';
 import { validated } from './validate.js';
 
@@ -55,12 +70,21 @@ export function parseOpenFda(text: string, file: string, index: GraphIndex): Imp
     if (!isObject(record)) throw malformedRecord(i, undefined, 'not a JSON object');
     if ('set_id' in record || 'indications_and_usage' in record || 'effective_time' in record) return 'label' as const;
     if ('application_number' in record || 'submissions' in record) return 'application' as const;
-    throw malformedRecord(i, undefined, 'neither a drug label (set_id, effective_time, indications_and_usage) nor a Drugs@FDA record (application_number, products)');
+    throw malformedRecord(
+      i,
+      undefined,
+      'neither a drug label (set_id, effective_time, indications_and_usage) nor a Drugs@FDA record (application_number, products)',
+    );
   });
   const meta = isObject(document.meta) ? document.meta : {};
   plan.fileDate =
     calendarDay(meta.last_updated) ??
-    latest(results.flatMap((r) => [compactDay((r as Json).effective_time), ...(Array.isArray((r as Json).submissions) ? ((r as Json).submissions as Json[]).map((s) => compactDay(s?.submission_status_date)) : [])])) ??
+    latest(
+      results.flatMap((r) => [
+        compactDay((r as Json).effective_time),
+        ...(Array.isArray((r as Json).submissions) ? ((r as Json).submissions as Json[]).map((s) => compactDay(s?.submission_status_date)) : []),
+      ]),
+    ) ??
     'undated';
 
   // Drugs@FDA first: a label later in the same file may need its application's original approval.
@@ -68,9 +92,10 @@ export function parseOpenFda(text: string, file: string, index: GraphIndex): Imp
   results.forEach((record, i) => {
     if (kinds[i] === 'application') readApplication(record as Json, i, plan, index, originals);
   });
-  for (const p of index.products) for (const a of p.fdaApplications) {
-    if (a.originalApprovalDate && !originals.has(a.applicationNumber)) originals.set(a.applicationNumber, a.originalApprovalDate);
-  }
+  for (const p of index.products)
+    for (const a of p.fdaApplications) {
+      if (a.originalApprovalDate && !originals.has(a.applicationNumber)) originals.set(a.applicationNumber, a.originalApprovalDate);
+    }
 
   const labels: LabelRead[] = [];
   results.forEach((record, i) => {
@@ -116,7 +141,9 @@ function readApplication(record: Json, i: number, plan: ImportPlan, index: Graph
     const drug = drugs[0];
     const dosageForm = typeof item.dosage_form === 'string' ? item.dosage_form : undefined;
     const route = routeOf(typeof item.route === 'string' ? item.route : undefined) ?? routeOf(dosageForm);
-    const matched = matchProduct(index, drug, brand, route, dosageForm) ?? plan.products.find((p) => p.drug === drug && p.name.toLowerCase() === brand.toLowerCase() && p.route === route);
+    const matched =
+      matchProduct(index, drug, brand, route, dosageForm) ??
+      plan.products.find((p) => p.drug === drug && p.name.toLowerCase() === brand.toLowerCase() && p.route === route);
     let productKey = matched?.key;
     if (!productKey) {
       if (matchDrug(index, brand)?.key === drug) {
@@ -128,17 +155,21 @@ function readApplication(record: Json, i: number, plan: ImportPlan, index: Graph
         continue;
       }
       const strengths = ingredients.map((a) => a?.strength).filter((s): s is string => typeof s === 'string');
-      const row: ProductRow = validated('product', {
-        key: kebab(`${brand} ${dosageForm ?? ''}`),
-        name: titleCase(brand),
-        synonyms: [],
-        xrefs: [{ source: 'NDA', id: number.replace(/^\D+/, ''), url: applicationUrl(number) }],
-        sources: [source],
-        drug,
-        formulation: dosageForm?.toLowerCase(),
-        route,
-        strength: strengths.length ? [...new Set(strengths)].join('; ') : undefined,
-      }, recordAt(i, number));
+      const row: ProductRow = validated(
+        'product',
+        {
+          key: kebab(`${brand} ${dosageForm ?? ''}`),
+          name: titleCase(brand),
+          synonyms: [],
+          xrefs: [{ source: 'NDA', id: number.replace(/^\D+/, ''), url: applicationUrl(number) }],
+          sources: [source],
+          drug,
+          formulation: dosageForm?.toLowerCase(),
+          route,
+          strength: strengths.length ? [...new Set(strengths)].join('; ') : undefined,
+        },
+        recordAt(i, number),
+      );
       plan.products.push(row);
       productKey = row.key;
     }
@@ -180,21 +211,27 @@ function readLabel(record: Json, i: number, plan: ImportPlan, index: GraphIndex,
   const source = provenance(plan, `openFDA drug label set_id ${setId} (effective ${effective})`, dailyMedUrl(setId));
   const application = strings(openfda.application_number)[0];
 
-  let product = matchProduct(index, drug, brand, route)?.key ?? plan.products.find((p) => p.drug === drug && p.name.toLowerCase() === brand.toLowerCase() && (!route || p.route === route))?.key;
+  let product =
+    matchProduct(index, drug, brand, route)?.key ??
+    plan.products.find((p) => p.drug === drug && p.name.toLowerCase() === brand.toLowerCase() && (!route || p.route === route))?.key;
   if (!product) {
     if (!route) {
       plan.unmatched.push({ record: setId, text: `product ${brand}: route "${routeText ?? ''}" is none the graph knows` });
       return undefined;
     }
-    const row: ProductRow = validated('product', {
-      key: kebab(`${brand} ${route}`),
-      name: titleCase(brand),
-      synonyms: [],
-      xrefs: application ? [{ source: 'NDA', id: application.replace(/^\D+/, ''), url: applicationUrl(application) }] : [],
-      sources: [source],
-      drug,
-      route,
-    }, recordAt(i, setId));
+    const row: ProductRow = validated(
+      'product',
+      {
+        key: kebab(`${brand} ${route}`),
+        name: titleCase(brand),
+        synonyms: [],
+        xrefs: application ? [{ source: 'NDA', id: application.replace(/^\D+/, ''), url: applicationUrl(application) }] : [],
+        sources: [source],
+        drug,
+        route,
+      },
+      recordAt(i, setId),
+    );
     plan.products.push(row);
     product = row.key;
   }
@@ -210,22 +247,27 @@ function readLabel(record: Json, i: number, plan: ImportPlan, index: GraphIndex,
       continue;
     }
     for (const condition of conditions) {
-      const row: ApprovalRow = validated('approval', {
-        key: `fda-label-${product}-${condition.key}`,
-        kind: 'AUTHORISATION',
-        regulator: 'FDA',
-        issuingBody: 'FDA',
-        product,
-        condition: condition.key,
-        indication: paragraph.slice(0, 1000),
-        date,
-        datePrecision: 'RANGE',
-        event: `indication on the FDA label (set_id ${setId}) in force on its effective date, ${effective}`,
-        notes: lowerBound === 'ORIG'
-          ? `The label does not date its indications: approved no later than ${effective} and no earlier than ${date.split('/')[0]}, the original approval of ${application} (Drugs@FDA).`
-          : `The label does not date its indications: approved no later than ${effective}; no earlier bound is known (no Drugs@FDA record of ${application ?? 'its application'} imported), so the range starts in ${FDA_EARLIEST}, the year new drug applications began.`,
-        sources: [source],
-      }, recordAt(i, setId));
+      const row: ApprovalRow = validated(
+        'approval',
+        {
+          key: `fda-label-${product}-${condition.key}`,
+          kind: 'AUTHORISATION',
+          regulator: 'FDA',
+          issuingBody: 'FDA',
+          product,
+          condition: condition.key,
+          indication: paragraph.slice(0, 1000),
+          date,
+          datePrecision: 'RANGE',
+          event: `indication on the FDA label (set_id ${setId}) in force on its effective date, ${effective}`,
+          notes:
+            lowerBound === 'ORIG'
+              ? `The label does not date its indications: approved no later than ${effective} and no earlier than ${date.split('/')[0]}, the original approval of ${application} (Drugs@FDA).`
+              : `The label does not date its indications: approved no later than ${effective}; no earlier bound is known (no Drugs@FDA record of ${application ?? 'its application'} imported), so the range starts in ${FDA_EARLIEST}, the year new drug applications began.`,
+          sources: [source],
+        },
+        recordAt(i, setId),
+      );
       plan.approvals.push(row);
     }
   }
@@ -260,23 +302,33 @@ function snapshots(labels: LabelRead[], plan: ImportPlan, index: GraphIndex): La
     const empty = ofDrug.filter((l) => l.paragraphs === 0);
     const complete = unmatched.length === 0 && empty.length === 0 && authorisedElsewhere.length === 0;
     const why = [
-      ...(unmatched.length ? [`${unmatched.length} indication paragraph(s) name no condition of the graph: ${unmatched.map((u) => `"${u.slice(0, 120)}"`).join('; ')}`] : []),
+      ...(unmatched.length
+        ? [`${unmatched.length} indication paragraph(s) name no condition of the graph: ${unmatched.map((u) => `"${u.slice(0, 120)}"`).join('; ')}`]
+        : []),
       ...(empty.length ? [`no indication paragraph found on ${empty.map((l) => l.setId).join(', ')}`] : []),
-      ...(authorisedElsewhere.length ? [`the graph holds FDA approvals of ${[...new Set(authorisedElsewhere)].join(', ')}, whose label is not in this file`] : []),
+      ...(authorisedElsewhere.length
+        ? [`the graph holds FDA approvals of ${[...new Set(authorisedElsewhere)].join(', ')}, whose label is not in this file`]
+        : []),
     ];
-    rows.push(validated('labelSnapshot', {
-      key: `fda-label-${drug}`,
-      regulator: 'FDA',
-      drug,
-      status: 'AUTHORISED',
-      products,
-      complete,
-      labelVersion: ofDrug.map((l) => `set_id ${l.setId} effective ${l.effective}`).join('; '),
-      notes: complete
-        ? `Imported from ${plan.file}: every indication paragraph of the label(s) named a condition of the graph.`
-        : `Imported from ${plan.file}; incomplete: ${why.join('; ')}.`,
-      sources: ofDrug.map((l) => l.source),
-    }, `the FDA label snapshot of ${drug}`));
+    rows.push(
+      validated(
+        'labelSnapshot',
+        {
+          key: `fda-label-${drug}`,
+          regulator: 'FDA',
+          drug,
+          status: 'AUTHORISED',
+          products,
+          complete,
+          labelVersion: ofDrug.map((l) => `set_id ${l.setId} effective ${l.effective}`).join('; '),
+          notes: complete
+            ? `Imported from ${plan.file}: every indication paragraph of the label(s) named a condition of the graph.`
+            : `Imported from ${plan.file}; incomplete: ${why.join('; ')}.`,
+          sources: ofDrug.map((l) => l.source),
+        },
+        `the FDA label snapshot of ${drug}`,
+      ),
+    );
   }
   return rows;
 }

@@ -10,9 +10,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { GraphIndex } from './graph-index.js';
 import { drugsNamedIn } from './graph-index.js';
-import {
-  emptyPlan, ImportError, isoDay, latest, malformed, malformedRecord, provenance, recordAt, SKIP_NOT_A_DRUG, type ImportPlan,
-} from './shared.js';
+import { emptyPlan, ImportError, isoDay, latest, malformed, malformedRecord, provenance, recordAt, SKIP_NOT_A_DRUG, type ImportPlan } from './shared.js';
 import { validated } from './validate.js';
 
 type Json = Record<string, unknown>;
@@ -23,7 +21,10 @@ const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : value
 const text = (value: unknown): string | undefined => {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string' || typeof value === 'number') {
-    const t = String(value).replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    const t = String(value)
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     return t || undefined;
   }
   if (isObject(value)) return text(value['#text']);
@@ -31,8 +32,17 @@ const text = (value: unknown): string | undefined => {
 };
 
 const listElements = [
-  'PubmedArticle', 'Author', 'ArticleId', 'PublicationType', 'MeshHeading', 'DataBank', 'AccessionNumber', 'Keyword',
-  'KeywordList', 'Chemical', 'QualifierName',
+  'PubmedArticle',
+  'Author',
+  'ArticleId',
+  'PublicationType',
+  'MeshHeading',
+  'DataBank',
+  'AccessionNumber',
+  'Keyword',
+  'KeywordList',
+  'Chemical',
+  'QualifierName',
 ];
 
 const designs: [RegExp, 'SYSTEMATIC_REVIEW' | 'RCT' | 'CASE_REPORT' | 'PROSPECTIVE_OPEN_LABEL' | 'RETROSPECTIVE' | 'REVIEW'][] = [
@@ -103,10 +113,19 @@ export function parsePubmed(xml: string, file: string, index: GraphIndex): Impor
     const ids = arr(obj(obj(article).PubmedData).ArticleIdList && obj(obj(obj(article).PubmedData).ArticleIdList).ArticleId);
     const doi = ids.map(obj).find((id) => id['@_IdType'] === 'doi');
     const doiText = doi ? text(doi) : undefined;
-    const mesh = arr(obj(citation.MeshHeadingList).MeshHeading).map((h) => text(obj(h).DescriptorName)).filter((t): t is string => Boolean(t));
-    const chemicals = arr(obj(citation.ChemicalList).Chemical).map((c) => text(obj(c).NameOfSubstance)).filter((t): t is string => Boolean(t));
-    const keywords = arr(citation.KeywordList).flatMap((k) => arr(obj(k).Keyword)).map(text).filter((t): t is string => Boolean(t));
-    const types = arr(obj(a.PublicationTypeList).PublicationType).map(text).filter((t): t is string => Boolean(t));
+    const mesh = arr(obj(citation.MeshHeadingList).MeshHeading)
+      .map((h) => text(obj(h).DescriptorName))
+      .filter((t): t is string => Boolean(t));
+    const chemicals = arr(obj(citation.ChemicalList).Chemical)
+      .map((c) => text(obj(c).NameOfSubstance))
+      .filter((t): t is string => Boolean(t));
+    const keywords = arr(citation.KeywordList)
+      .flatMap((k) => arr(obj(k).Keyword))
+      .map(text)
+      .filter((t): t is string => Boolean(t));
+    const types = arr(obj(a.PublicationTypeList).PublicationType)
+      .map(text)
+      .filter((t): t is string => Boolean(t));
     const trials = arr(obj(a.DataBankList).DataBank)
       .map(obj)
       .filter((bank) => text(bank.DataBankName) === 'ClinicalTrials.gov')
@@ -126,26 +145,32 @@ export function parsePubmed(xml: string, file: string, index: GraphIndex): Impor
     const url = `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
     const source = provenance(plan, `PubMed record PMID ${pmid}`, url, { pmid, ...(doiText ? { doi: doiText } : {}) });
     const key = `pmid:${pmid}`;
-    plan.studies.push(validated('study', {
-      key,
-      name: [text(first?.LastName) ?? text(first?.CollectiveName) ?? `PMID ${pmid}`, year].filter(Boolean).join(' '),
-      title,
-      firstAuthor: firstAuthor || undefined,
-      year,
-      journal: text(journal.ISOAbbreviation) ?? text(journal.Title),
-      pmid,
-      doi: doiText,
-      nctId: trials[0],
-      design,
-      designDetail: types.join('; ') || undefined,
-      xrefs: [
-        { source: 'PubMed', id: pmid, url },
-        ...(doiText ? [{ source: 'DOI' as const, id: doiText, url: `https://doi.org/${doiText}` }] : []),
-        ...trials.map((id) => ({ source: 'NCT' as const, id, url: `https://clinicaltrials.gov/study/${id}` })),
-      ],
-      notes: mesh.length ? `MeSH: ${mesh.join('; ')}` : undefined,
-      sources: [source],
-    }, where));
+    plan.studies.push(
+      validated(
+        'study',
+        {
+          key,
+          name: [text(first?.LastName) ?? text(first?.CollectiveName) ?? `PMID ${pmid}`, year].filter(Boolean).join(' '),
+          title,
+          firstAuthor: firstAuthor || undefined,
+          year,
+          journal: text(journal.ISOAbbreviation) ?? text(journal.Title),
+          pmid,
+          doi: doiText,
+          nctId: trials[0],
+          design,
+          designDetail: types.join('; ') || undefined,
+          xrefs: [
+            { source: 'PubMed', id: pmid, url },
+            ...(doiText ? [{ source: 'DOI' as const, id: doiText, url: `https://doi.org/${doiText}` }] : []),
+            ...trials.map((id) => ({ source: 'NCT' as const, id, url: `https://clinicaltrials.gov/study/${id}` })),
+          ],
+          notes: mesh.length ? `MeSH: ${mesh.join('; ')}` : undefined,
+          sources: [source],
+        },
+        where,
+      ),
+    );
     for (const id of trials) {
       const trial = index.studies.find((s) => s.nctId === id && s.key !== key);
       if (trial) plan.notes.push(`PMID ${pmid} reports trial ${id}, which the graph holds as ${trial.key} (kept apart, not merged)`);

@@ -40,10 +40,13 @@ export async function runImport(
   const index = await readGraphIndex(executor, cypher);
   const text = () => data.toString('utf8');
   const plan =
-    source === 'openfda' ? parseOpenFda(text(), file, index)
-    : source === 'ema' ? await parseEma(data, file, index)
-    : source === 'ctgov' ? parseCtgov(text(), file, index)
-    : parsePubmed(text(), file, index);
+    source === 'openfda'
+      ? parseOpenFda(text(), file, index)
+      : source === 'ema'
+        ? await parseEma(data, file, index)
+        : source === 'ctgov'
+          ? parseCtgov(text(), file, index)
+          : parsePubmed(text(), file, index);
   progress.read?.(plan.read, plan.read);
   keepCurated(plan, index);
   const written = await writePlan(executor, cypher, plan, index, progress.write);

@@ -73,20 +73,26 @@ export interface ImportPlan {
 
 export function emptyPlan(source: ImportSource, file: string): ImportPlan {
   return {
-    source, file, fileDate: '', read: 0, products: [], studies: [], findings: [], approvals: [], labels: [],
-    applications: [], skipped: [], unmatched: [], notes: [],
+    source,
+    file,
+    fileDate: '',
+    read: 0,
+    products: [],
+    studies: [],
+    findings: [],
+    approvals: [],
+    labels: [],
+    applications: [],
+    skipped: [],
+    unmatched: [],
+    notes: [],
   };
 }
 
 export const SKIP_NOT_A_DRUG = 'not a drug in the graph';
 
 /** The provenance of one imported row: the file and the record's own id, the public record, CONFIRMED. */
-export function provenance(
-  plan: Pick<ImportPlan, 'file' | 'fileDate'>,
-  what: string,
-  url: string,
-  extra: { pmid?: string; doi?: string } = {},
-): Source {
+export function provenance(plan: Pick<ImportPlan, 'file' | 'fileDate'>, what: string, url: string, extra: { pmid?: string; doi?: string } = {}): Source {
   const name = basename(plan.file);
   return {
     citation: `${name}: ${what}`,
@@ -138,7 +144,10 @@ export function partialDate(value: unknown): string | undefined {
 }
 
 export const latest = (dates: (string | undefined)[]): string | undefined =>
-  dates.filter((d): d is string => Boolean(d)).sort().at(-1);
+  dates
+    .filter((d): d is string => Boolean(d))
+    .sort()
+    .at(-1);
 
 // ---- Names and texts
 
@@ -178,9 +187,29 @@ export const titleCase = (text: string) =>
 
 /** Salt and ester words that follow an active moiety in a substance name ("RUXOLITINIB PHOSPHATE"). */
 const saltWords = new Set([
-  'phosphate', 'hydrochloride', 'hydrobromide', 'citrate', 'tosylate', 'sulfate', 'sulphate', 'maleate', 'mesylate',
-  'besylate', 'tartrate', 'succinate', 'fumarate', 'acetate', 'sodium', 'potassium', 'calcium', 'monohydrate',
-  'dihydrate', 'hemihydrate', 'anhydrous', 'free', 'base',
+  'phosphate',
+  'hydrochloride',
+  'hydrobromide',
+  'citrate',
+  'tosylate',
+  'sulfate',
+  'sulphate',
+  'maleate',
+  'mesylate',
+  'besylate',
+  'tartrate',
+  'succinate',
+  'fumarate',
+  'acetate',
+  'sodium',
+  'potassium',
+  'calcium',
+  'monohydrate',
+  'dihydrate',
+  'hemihydrate',
+  'anhydrous',
+  'free',
+  'base',
 ]);
 
 export function withoutSalt(name: string): string {

@@ -17,8 +17,17 @@ const BATCH_SIZE = 500;
 /** The node labels an import writes, in order; drugs, conditions, regulators are only ever matched. */
 const importedLabels: NodeLabel[] = ['Product', 'Study', 'Finding', 'Approval', 'LabelSnapshot'];
 const importedRelationships: RelationshipType[] = [
-  'CONTAINS', 'REPORTS', 'OF_DRUG', 'IN_CONDITION', 'WITH_PRODUCT', 'ISSUED', 'FOR_PRODUCT', 'FOR_CONDITION',
-  'PUBLISHED', 'LABEL_OF', 'COVERS',
+  'CONTAINS',
+  'REPORTS',
+  'OF_DRUG',
+  'IN_CONDITION',
+  'WITH_PRODUCT',
+  'ISSUED',
+  'FOR_PRODUCT',
+  'FOR_CONDITION',
+  'PUBLISHED',
+  'LABEL_OF',
+  'COVERS',
 ];
 
 export interface WriteResult {
@@ -85,9 +94,7 @@ export function planToGraph(plan: ImportPlan, index: GraphIndex) {
   const marks = { importedFrom: basename(plan.file), importSource: plan.source };
   const nodes = importedLabels.map((label) => ({
     label,
-    rows: (graph.nodes[label] ?? [])
-      .filter((row) => label !== 'Product' || newProducts.has(row.key as string))
-      .map((row) => ({ ...row, ...marks })),
+    rows: (graph.nodes[label] ?? []).filter((row) => label !== 'Product' || newProducts.has(row.key as string)).map((row) => ({ ...row, ...marks })),
   }));
   const relationships = importedRelationships.map((type) => ({
     type,
@@ -108,8 +115,7 @@ export async function writePlan(
 ): Promise<WriteResult> {
   const { nodes, relationships } = planToGraph(plan, index);
   const applicationRows = applicationsByProduct(plan, index);
-  const total =
-    nodes.reduce((n, l) => n + l.rows.length, 0) + relationships.reduce((n, r) => n + r.rows.length, 0) + applicationRows.length;
+  const total = nodes.reduce((n, l) => n + l.rows.length, 0) + relationships.reduce((n, r) => n + r.rows.length, 0) + applicationRows.length;
   return executor.writeTransaction(`import:${plan.source}`, async (tx) => {
     let done = 0;
     const run = async (what: string, statement: string, rows: Row[]) => {
@@ -137,8 +143,12 @@ function applicationsByProduct(plan: ImportPlan, index: GraphIndex): Row[] {
   const byProduct = new Map<string, ImportPlan['applications'][number]['application'][]>();
   for (const { product, application } of plan.applications) {
     const current = byProduct.get(product) ?? index.products.find((p) => p.key === product)?.fdaApplications ?? [];
-    byProduct.set(product, [...current.filter((a) => a.applicationNumber !== application.applicationNumber), application]
-      .sort((a, b) => a.applicationNumber.localeCompare(b.applicationNumber)));
+    byProduct.set(
+      product,
+      [...current.filter((a) => a.applicationNumber !== application.applicationNumber), application].sort((a, b) =>
+        a.applicationNumber.localeCompare(b.applicationNumber),
+      ),
+    );
   }
   return [...byProduct].map(([product, applications]) => ({ product: product.toLowerCase(), applications: JSON.stringify(applications) }));
 }

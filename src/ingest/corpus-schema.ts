@@ -19,7 +19,10 @@ export const source = z
     citation: z.string().min(1),
     url: z.string().url().optional(),
     pmid: z.string().regex(/^\d+$/, 'PMID must be digits').optional(),
-    doi: z.string().regex(/^10\.\S+\/\S+$/, 'DOI must start with 10.').optional(),
+    doi: z
+      .string()
+      .regex(/^10\.\S+\/\S+$/, 'DOI must start with 10.')
+      .optional(),
     confidence,
     note: z.string().optional(),
   })
@@ -30,8 +33,23 @@ const sources = z.array(source).min(1, 'every fact needs at least one source');
 export const xref = z
   .object({
     source: z.enum([
-      'ChEMBL', 'DrugBank', 'UniProt', 'HGNC', 'Ensembl', 'Reactome', 'MONDO', 'MeSH', 'ICD-10',
-      'PubMed', 'PMC', 'DOI', 'NCT', 'EU', 'NDA', 'PubChem', 'DevelopmentCode',
+      'ChEMBL',
+      'DrugBank',
+      'UniProt',
+      'HGNC',
+      'Ensembl',
+      'Reactome',
+      'MONDO',
+      'MeSH',
+      'ICD-10',
+      'PubMed',
+      'PMC',
+      'DOI',
+      'NCT',
+      'EU',
+      'NDA',
+      'PubChem',
+      'DevelopmentCode',
     ]),
     id: z.string().min(1),
     url: z.string().url().optional(),
@@ -89,9 +107,7 @@ export const condition = z
   })
   .strict();
 
-export const regulator = z
-  .object({ key: z.string().regex(/^[A-Z]+$/), ...entity, jurisdiction: z.string().min(1) })
-  .strict();
+export const regulator = z.object({ key: z.string().regex(/^[A-Z]+$/), ...entity, jurisdiction: z.string().min(1) }).strict();
 
 export const product = z
   .object({
@@ -120,9 +136,7 @@ export const interaction = z
 
 export const targetPathway = z.object({ target: z.string().min(1), pathway: kebabKey, sources }).strict();
 
-export const pathwayCondition = z
-  .object({ pathway: kebabKey, condition: kebabKey, note: z.string().optional(), sources })
-  .strict();
+export const pathwayCondition = z.object({ pathway: kebabKey, condition: kebabKey, note: z.string().optional(), sources }).strict();
 
 const year = z.number().int().min(1900).max(2100);
 
@@ -130,8 +144,14 @@ const year = z.number().int().min(1900).max(2100);
 export const inclusionJudgement = z.enum(['LIKELY', 'POSSIBLE', 'UNKNOWN', 'UNLIKELY']);
 
 export const studyDesign = z.enum([
-  'CASE_REPORT', 'CASE_SERIES', 'RETROSPECTIVE', 'PROSPECTIVE_OPEN_LABEL', 'RCT', 'SYSTEMATIC_REVIEW',
-  'REVIEW', 'TRIAL_REGISTRATION',
+  'CASE_REPORT',
+  'CASE_SERIES',
+  'RETROSPECTIVE',
+  'PROSPECTIVE_OPEN_LABEL',
+  'RCT',
+  'SYSTEMATIC_REVIEW',
+  'REVIEW',
+  'TRIAL_REGISTRATION',
 ]);
 
 /** Who an arm of a study is: the drug under study, or a comparator (placebo, vehicle, another treatment). */
@@ -164,8 +184,14 @@ export const study = z
     year: year.optional(),
     journal: z.string().optional(),
     pmid: z.string().regex(/^\d+$/).optional(),
-    doi: z.string().regex(/^10\.\S+\/\S+$/).optional(),
-    nctId: z.string().regex(/^NCT\d{8}$/).optional(),
+    doi: z
+      .string()
+      .regex(/^10\.\S+\/\S+$/)
+      .optional(),
+    nctId: z
+      .string()
+      .regex(/^NCT\d{8}$/)
+      .optional(),
     design: studyDesign,
     designDetail: z.string().optional(),
     patients: z.number().int().nonnegative().optional(),
@@ -174,19 +200,25 @@ export const study = z
     xrefs: z.array(xref).default([]),
     prisma: z
       .object({
-        screened: z.number().int(), excluded: z.number().int(), assessed: z.number().int(),
-        included: z.number().int(), searchedFrom: z.string().optional(), searchedTo: z.string().optional(),
+        screened: z.number().int(),
+        excluded: z.number().int(),
+        assessed: z.number().int(),
+        included: z.number().int(),
+        searchedFrom: z.string().optional(),
+        searchedTo: z.string().optional(),
       })
       .strict()
       .optional(),
     includedIn: z
       .array(
-        z.object({
-          review: z.string().min(1),
-          judgement: inclusionJudgement,
-          basis: z.string().min(1),
-          sources,
-        }).strict(),
+        z
+          .object({
+            review: z.string().min(1),
+            judgement: inclusionJudgement,
+            basis: z.string().min(1),
+            sources,
+          })
+          .strict(),
       )
       .default([]),
     primaryEndpoint: z.string().optional(),
@@ -303,7 +335,7 @@ export const labelSnapshot = z
     sources,
   })
   .strict()
-  .refine((l) => (l.status === 'AUTHORISED') === (l.products.length > 0), {
+  .refine((l) => (l.status === 'AUTHORISED') === l.products.length > 0, {
     message: 'an AUTHORISED snapshot lists the products; a NOT_AUTHORISED one lists none',
   });
 

@@ -130,7 +130,8 @@ function checkArms(corpus: Corpus, keys: { drug: Set<string>; product: Set<strin
   corpus['studies.json'].forEach((study, index) => {
     for (const arm of study.arms) {
       if (arm.drug && !keys.drug.has(arm.drug)) problems.push(`studies.json row ${index}: arm "${arm.key}" drug "${arm.drug}" is not a known drug`);
-      if (arm.product && !keys.product.has(arm.product)) problems.push(`studies.json row ${index}: arm "${arm.key}" product "${arm.product}" is not a known product`);
+      if (arm.product && !keys.product.has(arm.product))
+        problems.push(`studies.json row ${index}: arm "${arm.key}" product "${arm.product}" is not a known product`);
     }
   });
   corpus['findings.json'].forEach((finding, index) => {
@@ -166,7 +167,8 @@ function checkLabels(corpus: Corpus): string[] {
     const approved = corpus['approvals.json'].filter((a) => a.regulator === label.regulator && drugOf.get(a.product) === label.drug);
     for (const approval of approved) {
       if (label.status === 'NOT_AUTHORISED') problems.push(`labels.json row ${index}: ${pair} is NOT_AUTHORISED but approval "${approval.key}" exists`);
-      else if (!label.products.includes(approval.product)) problems.push(`labels.json row ${index}: approval "${approval.key}" is of product "${approval.product}", which the snapshot does not list`);
+      else if (!label.products.includes(approval.product))
+        problems.push(`labels.json row ${index}: approval "${approval.key}" is of product "${approval.product}", which the snapshot does not list`);
     }
   });
   return problems;

@@ -9,7 +9,11 @@ import { comparatorRoles, weakestConfidence, type Corpus, type Source } from './
 import { readCorpus, type LoadedCorpus } from './read-corpus.js';
 
 type Row = Record<string, unknown>;
-interface RelationshipRow { from: string; to: string; props: Row }
+interface RelationshipRow {
+  from: string;
+  to: string;
+  props: Row;
+}
 
 const BATCH_SIZE = 500;
 export { weakestConfidence };
@@ -80,17 +84,22 @@ export function corpusToGraph(corpus: Corpus): {
       // A report of several trials compares each arm with the comparators of its own trial only.
       .filter((c) => sameQuestion(c, f) && armOf(c)?.trial === armOf(f)?.trial)
       .map(({ key, arm, endpoint, timepointWeeks, patients, responders, responseRatePercent, summary, sources }) => ({
-        key, arm: studies.get(f.study)?.arms.find((a) => a.key === arm), endpoint, timepointWeeks, patients, responders,
-        responseRatePercent, summary, sources,
+        key,
+        arm: studies.get(f.study)?.arms.find((a) => a.key === arm),
+        endpoint,
+        timepointWeeks,
+        patients,
+        responders,
+        responseRatePercent,
+        summary,
+        sources,
       }));
     return found.length ? found : undefined;
   };
   const controlled = (study: string) => studies.get(study)?.arms.some((a) => comparatorRoles.includes(a.role)) ?? false;
 
   const nodes: Record<NodeLabel, Row[]> = {
-    Drug: corpus['drugs.json'].map((d) =>
-      entityRow(d, { routes: d.routes, developmentStatus: d.developmentStatus, selectivity: d.selectivity }),
-    ),
+    Drug: corpus['drugs.json'].map((d) => entityRow(d, { routes: d.routes, developmentStatus: d.developmentStatus, selectivity: d.selectivity })),
     Target: corpus['targets.json'].map((t) => entityRow(t, { family: t.family })),
     Pathway: corpus['pathways.json'].map((p) => entityRow(p, { nameVerified: p.nameVerified })),
     ConditionCategory: corpus['condition-categories.json'].map((c) => entityRow(c)),
@@ -98,9 +107,7 @@ export function corpusToGraph(corpus: Corpus): {
       entityRow(c, { categoryBasis: c.categoryBasis, categoryConfidence: c.categoryConfidence, labelStatusNote: c.labelStatusNote }),
     ),
     Regulator: corpus['regulators.json'].map((r) => entityRow(r, { jurisdiction: r.jurisdiction })),
-    Product: corpus['products.json'].map((p) =>
-      entityRow(p, { formulation: p.formulation, route: p.route, strength: p.strength }),
-    ),
+    Product: corpus['products.json'].map((p) => entityRow(p, { formulation: p.formulation, route: p.route, strength: p.strength })),
     Study: corpus['studies.json'].map((s) => {
       const { key, name, xrefs, sources, includedIn: _links, prisma, ...fields } = s;
       return entityRow(
@@ -142,12 +149,8 @@ export function corpusToGraph(corpus: Corpus): {
       relationship(i.drug, i.target, i.sources, { action: i.action, primary: i.primary, potencyNm: i.potencyNm, potencyType: i.potencyType }),
     ),
     PARTICIPATES_IN: corpus['target-pathways.json'].map((l) => relationship(l.target, l.pathway, l.sources)),
-    PART_OF: corpus['pathways.json']
-      .filter((p) => p.parent)
-      .map((p) => relationship(p.key, p.parent!, pathwaySources.get(p.key)!)),
-    IMPLICATED_IN: corpus['pathway-conditions.json'].map((l) =>
-      relationship(l.pathway, l.condition, l.sources, { note: l.note }),
-    ),
+    PART_OF: corpus['pathways.json'].filter((p) => p.parent).map((p) => relationship(p.key, p.parent!, pathwaySources.get(p.key)!)),
+    IMPLICATED_IN: corpus['pathway-conditions.json'].map((l) => relationship(l.pathway, l.condition, l.sources, { note: l.note })),
     IN_CATEGORY: corpus['conditions.json']
       .filter((c) => c.category)
       .map((c) =>
@@ -168,9 +171,7 @@ export function corpusToGraph(corpus: Corpus): {
     REPORTS: findings.map((f) => relationship(f.study, f.key, f.sources)),
     OF_DRUG: findings.map((f) => relationship(f.key, f.drug, f.sources)),
     IN_CONDITION: findings.map((f) => relationship(f.key, f.condition, f.sources)),
-    WITH_PRODUCT: findings
-      .filter((f) => f.product)
-      .map((f) => relationship(f.key, f.product!, productSources.get(f.product!) ?? f.sources)),
+    WITH_PRODUCT: findings.filter((f) => f.product).map((f) => relationship(f.key, f.product!, productSources.get(f.product!) ?? f.sources)),
     INCLUDES: corpus['studies.json'].flatMap((s) =>
       s.includedIn.map((inc) => relationship(inc.review, s.key, inc.sources, { judgement: inc.judgement, basis: inc.basis })),
     ),
@@ -204,8 +205,7 @@ export async function seed(
   await setupSchema(executor);
 
   const total =
-    Object.values(graph.nodes).reduce((n, rows) => n + rows.length, 0) +
-    Object.values(graph.relationships).reduce((n, rows) => n + rows!.length, 0);
+    Object.values(graph.nodes).reduce((n, rows) => n + rows.length, 0) + Object.values(graph.relationships).reduce((n, rows) => n + rows!.length, 0);
   let done = 0;
   let nodeCount = 0;
   for (const [label, rows] of Object.entries(graph.nodes) as [NodeLabel, Row[]][]) {

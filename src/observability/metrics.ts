@@ -30,7 +30,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const seen = new Set<string>();
   const metrics: Metrics = {
     registry,
-    requests: new Counter({ name: 'jakkg_http_requests_total', help: 'HTTP requests by GraphQL operation and status', labelNames: ['operation', 'status'], registers: [registry] }),
+    requests: new Counter({
+      name: 'jakkg_http_requests_total',
+      help: 'HTTP requests by GraphQL operation and status',
+      labelNames: ['operation', 'status'],
+      registers: [registry],
+    }),
     duration: new Histogram({
       name: 'jakkg_http_request_duration_seconds',
       help: 'Request latency by GraphQL operation',

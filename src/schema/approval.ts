@@ -13,7 +13,8 @@ import { ApprovalRef, ConditionRef, DrugRef, ProductRef, RegulatorRef } from './
 import { pluralRoot, singularRoot } from './roots.js';
 
 export const DatePrecisionEnum = builder.enumType('DatePrecision', {
-  description: 'DAY, MONTH or YEAR: the date is known to that precision. RANGE: only bounds are known (dateAsReported is an ISO 8601 interval start/end; date and dateLast are its first and last days).',
+  description:
+    'DAY, MONTH or YEAR: the date is known to that precision. RANGE: only bounds are known (dateAsReported is an ISO 8601 interval start/end; date and dateLast are its first and last days).',
   values: datePrecision.options,
 });
 export const ApprovalKindEnum = builder.enumType('ApprovalKind', {
@@ -31,7 +32,11 @@ export const approvalArgs = builder.args((t) => ({
   includeOpinions: t.boolean({ defaultValue: false, description: 'Also list positive opinions (CHMP), not only authorisations.' }),
 }));
 
-export interface ApprovalFilter { regulator?: string | null; asOf?: string | null; includeOpinions?: boolean | null }
+export interface ApprovalFilter {
+  regulator?: string | null;
+  asOf?: string | null;
+  includeOpinions?: boolean | null;
+}
 
 export function filterApprovals(items: Neighbour[], filter: ApprovalFilter): EntityRecord[] {
   return items
@@ -45,7 +50,8 @@ export function filterApprovals(items: Neighbour[], filter: ApprovalFilter): Ent
 const approvalDates = (a: EntityRecord) => ({ date: String(a.props.date), withdrawnDate: (a.props.withdrawnDate as string | undefined) ?? null });
 
 export const InForceEnum = builder.enumType('InForce', {
-  description: 'YES: granted by that date and not withdrawn. NO: not yet granted, or withdrawn. UNCERTAIN: the date is known only to the month or year, and the date asked about falls inside that window.',
+  description:
+    'YES: granted by that date and not withdrawn. NO: not yet granted, or withdrawn. UNCERTAIN: the date is known only to the month or year, and the date asked about falls inside that window.',
   values: inForceValues,
 });
 
@@ -60,7 +66,11 @@ ApprovalRef.implement({
   fields: (t) => ({
     kind: t.field({ type: ApprovalKindEnum, resolve: (a) => prop<'AUTHORISATION'>(a, 'kind')!, ...reads('kind') }),
     regulator: t.field({ type: RegulatorRef, ...along('ISSUED', 'IN'), resolve: async (a, _x, c) => (await neighbour(c, a, 'ISSUED', 'IN'))! }),
-    issuingBody: t.string({ description: 'The body that issued it, e.g. "European Commission" for an EMA-route authorisation.', resolve: (a) => prop<string>(a, 'issuingBody')!, ...reads('issuingBody') }),
+    issuingBody: t.string({
+      description: 'The body that issued it, e.g. "European Commission" for an EMA-route authorisation.',
+      resolve: (a) => prop<string>(a, 'issuingBody')!,
+      ...reads('issuingBody'),
+    }),
     product: t.field({ type: ProductRef, ...along('FOR_PRODUCT', 'OUT'), resolve: async (a, _x, c) => (await neighbour(c, a, 'FOR_PRODUCT', 'OUT'))! }),
     drug: t.field({
       type: DrugRef,
@@ -76,17 +86,41 @@ ApprovalRef.implement({
     population: t.string({ nullable: true, resolve: (a) => prop<string>(a, 'population'), ...reads('population') }),
     minimumAgeYears: t.int({ nullable: true, resolve: (a) => prop<number>(a, 'minimumAgeYears'), ...reads('minimumAgeYears') }),
     maximumAgeYears: t.int({ nullable: true, resolve: (a) => prop<number>(a, 'maximumAgeYears'), ...reads('maximumAgeYears') }),
-    date: t.field({ type: 'Date', description: 'The first day the date can mean (see datePrecision).', resolve: (a) => prop<string>(a, 'dateStart')!, ...reads('dateStart') }),
-    dateLast: t.field({ type: 'Date', description: 'The last day the date can mean: the same as date for DAY precision, the month\'s or year\'s last day otherwise.', resolve: (a) => dateWindow(prop<string>(a, 'date')!).last, ...reads('date') }),
-    withdrawnDate: t.string({ nullable: true, description: 'When it was withdrawn, at its own precision (YYYY, YYYY-MM or YYYY-MM-DD); null while in force.', resolve: (a) => prop<string>(a, 'withdrawnDate'), ...reads('withdrawnDate') }),
-    withdrawnDatePrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (a) => prop<'DAY'>(a, 'withdrawnDatePrecision'), ...reads('withdrawnDatePrecision') }),
+    date: t.field({
+      type: 'Date',
+      description: 'The first day the date can mean (see datePrecision).',
+      resolve: (a) => prop<string>(a, 'dateStart')!,
+      ...reads('dateStart'),
+    }),
+    dateLast: t.field({
+      type: 'Date',
+      description: "The last day the date can mean: the same as date for DAY precision, the month's or year's last day otherwise.",
+      resolve: (a) => dateWindow(prop<string>(a, 'date')!).last,
+      ...reads('date'),
+    }),
+    withdrawnDate: t.string({
+      nullable: true,
+      description: 'When it was withdrawn, at its own precision (YYYY, YYYY-MM or YYYY-MM-DD); null while in force.',
+      resolve: (a) => prop<string>(a, 'withdrawnDate'),
+      ...reads('withdrawnDate'),
+    }),
+    withdrawnDatePrecision: t.field({
+      type: DatePrecisionEnum,
+      nullable: true,
+      resolve: (a) => prop<'DAY'>(a, 'withdrawnDatePrecision'),
+      ...reads('withdrawnDatePrecision'),
+    }),
     inForce: t.field({
       type: InForceEnum,
       args: { asOf: t.arg({ type: 'Date', description: 'Default: today (UTC).' }) },
       description: 'Whether it was in force on asOf, honest about dates known only to the month or year.',
       resolve: (a, args) => inForce(approvalDates(a), args.asOf ?? today()),
     }),
-    dateAsReported: t.string({ description: 'The date at its own precision: 2021-09-21, 2023-04, 2025, or an interval 2017-02/2024-05 (RANGE).', resolve: (a) => prop<string>(a, 'date')!, ...reads('date') }),
+    dateAsReported: t.string({
+      description: 'The date at its own precision: 2021-09-21, 2023-04, 2025, or an interval 2017-02/2024-05 (RANGE).',
+      resolve: (a) => prop<string>(a, 'date')!,
+      ...reads('date'),
+    }),
     datePrecision: t.field({ type: DatePrecisionEnum, resolve: (a) => prop<'DAY'>(a, 'datePrecision')!, ...reads('datePrecision') }),
     event: t.string({ resolve: (a) => prop<string>(a, 'event')!, ...reads('event') }),
     notes: t.string({ nullable: true, resolve: (a) => prop<string>(a, 'notes'), ...reads('notes') }),

@@ -9,7 +9,8 @@ import { reads, lookup, prop, ProvenanceType, RouteEnum, weakest, ConfidenceEnum
 import { DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
 
 export const ArmRoleEnum = builder.enumType('ArmRole', {
-  description: 'EXPERIMENTAL: the drug under study. The others are comparators: PLACEBO, VEHICLE (a topical placebo), ACTIVE_COMPARATOR (another treatment), NO_INTERVENTION.',
+  description:
+    'EXPERIMENTAL: the drug under study. The others are comparators: PLACEBO, VEHICLE (a topical placebo), ACTIVE_COMPARATOR (another treatment), NO_INTERVENTION.',
   values: armRole.options,
 });
 
@@ -38,7 +39,11 @@ export const ComparatorResultRef = builder.objectRef<ComparatorResultShape>('Com
     patients: t.int({ nullable: true, resolve: (r) => r.patients ?? null }),
     responders: t.int({ nullable: true, resolve: (r) => r.responders ?? null }),
     responseRate: t.float({ nullable: true, description: 'responders / patients where both are stated; never estimated.', resolve: rateOf }),
-    responseRatePercent: t.float({ nullable: true, description: 'A percentage the source states without the count behind it.', resolve: (r) => r.responseRatePercent ?? null }),
+    responseRatePercent: t.float({
+      nullable: true,
+      description: 'A percentage the source states without the count behind it.',
+      resolve: (r) => r.responseRatePercent ?? null,
+    }),
     summary: t.string({ nullable: true, resolve: (r) => r.summary ?? null }),
     sources: t.field({ type: [ProvenanceType], resolve: (r) => r.sources }),
     confidence: t.field({ type: ConfidenceEnum, resolve: (r) => weakest(r.sources) }),
@@ -48,16 +53,46 @@ export const ComparatorResultRef = builder.objectRef<ComparatorResultShape>('Com
 builder.objectFields(StudyRef, (t) => ({
   arms: t.field({ type: [ArmRef], description: 'The arms, as randomised or assigned; empty for a report of one group.', resolve: armsOf, ...reads('arms') }),
   primaryEndpoint: t.string({ nullable: true, resolve: (s) => prop<string>(s, 'primaryEndpoint'), ...reads('primaryEndpoint') }),
-  controlled: t.boolean({ description: 'The study has a comparator arm (placebo, vehicle, another treatment, no intervention).', resolve: (s) => armsOf(s).some((a) => a.role !== 'EXPERIMENTAL'), ...reads('arms') }),
+  controlled: t.boolean({
+    description: 'The study has a comparator arm (placebo, vehicle, another treatment, no intervention).',
+    resolve: (s) => armsOf(s).some((a) => a.role !== 'EXPERIMENTAL'),
+    ...reads('arms'),
+  }),
 }));
 
 builder.objectFields(FindingRef, (t) => ({
-  arm: t.field({ type: ArmRef, nullable: true, description: 'The arm of the study this is the result of; null for a report of one group.', resolve: armOf, ...reads('arm') }),
+  arm: t.field({
+    type: ArmRef,
+    nullable: true,
+    description: 'The arm of the study this is the result of; null for a report of one group.',
+    resolve: armOf,
+    ...reads('arm'),
+  }),
   endpoint: t.string({ nullable: true, resolve: (f) => prop<string>(f, 'endpoint'), ...reads('endpoint') }),
   timepointWeeks: t.float({ nullable: true, resolve: (f) => prop<number>(f, 'timepointWeeks'), ...reads('timepointWeeks') }),
-  primary: t.boolean({ nullable: true, description: "Whether the endpoint is the study's primary endpoint; null when not said.", resolve: (f) => prop<boolean>(f, 'primary'), ...reads('primary') }),
-  responseRate: t.float({ nullable: true, description: 'responders / patients where both are stated; never estimated.', resolve: (f) => rateOf({ patients: prop<number>(f, 'patients'), responders: prop<number>(f, 'responders') }), ...reads('patients', 'responders') }),
-  responseRatePercent: t.float({ nullable: true, description: 'A percentage the source states without the count behind it.', resolve: (f) => prop<number>(f, 'responseRatePercent'), ...reads('responseRatePercent') }),
+  primary: t.boolean({
+    nullable: true,
+    description: "Whether the endpoint is the study's primary endpoint; null when not said.",
+    resolve: (f) => prop<boolean>(f, 'primary'),
+    ...reads('primary'),
+  }),
+  responseRate: t.float({
+    nullable: true,
+    description: 'responders / patients where both are stated; never estimated.',
+    resolve: (f) => rateOf({ patients: prop<number>(f, 'patients'), responders: prop<number>(f, 'responders') }),
+    ...reads('patients', 'responders'),
+  }),
+  responseRatePercent: t.float({
+    nullable: true,
+    description: 'A percentage the source states without the count behind it.',
+    resolve: (f) => prop<number>(f, 'responseRatePercent'),
+    ...reads('responseRatePercent'),
+  }),
   controlled: t.boolean({ description: 'Its study has a comparator arm.', resolve: (f) => prop<boolean>(f, 'controlled') === true, ...reads('controlled') }),
-  comparators: t.field({ type: [ComparatorResultRef], description: "The comparator arms' results for the same endpoint and time point.", resolve: comparatorsOf, ...reads('comparators') }),
+  comparators: t.field({
+    type: [ComparatorResultRef],
+    description: "The comparator arms' results for the same endpoint and time point.",
+    resolve: comparatorsOf,
+    ...reads('comparators'),
+  }),
 }));

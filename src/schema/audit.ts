@@ -22,6 +22,9 @@ export const AuditEventRef = builder.objectRef<AuditEventShape>('AuditEvent').im
 /** The audit events of a finding, oldest first, batched per request. */
 export function auditTrailOf(context: Context, findingKey: string): Promise<AuditEventShape[]> {
   return context
-    .loader('audit-events', () => new DataLoader<string, AuditEventShape[], string>((keys) => readAuditEvents(context, keys), { cacheKeyFn: (k) => k.toLowerCase() }))
+    .loader(
+      'audit-events',
+      () => new DataLoader<string, AuditEventShape[], string>((keys) => readAuditEvents(context, keys), { cacheKeyFn: (k) => k.toLowerCase() }),
+    )
     .load(findingKey);
 }

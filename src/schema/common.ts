@@ -17,7 +17,9 @@ function calendarDate(value: unknown): string {
     GraphQLDate.parseValue(value);
     return value;
   } catch {
-    throw new GraphQLError(`Date must be a calendar date YYYY-MM-DD that exists, not ${JSON.stringify(String(value).slice(0, 40))}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`Date must be a calendar date YYYY-MM-DD that exists, not ${JSON.stringify(String(value).slice(0, 40))}.`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
 }
 

@@ -16,9 +16,24 @@ ConditionRef.implement({
       description: 'Its pathogenic-mechanism group; null for conditions the review did not group (e.g. on-label ones).',
       resolve: (c, _a, context) => neighbour(context, c, 'IN_CATEGORY', 'OUT'),
     }),
-    categoryBasis: t.string({ nullable: true, description: 'Why the condition sits in its category (often a curators\' inference).', resolve: (c) => prop<string>(c, 'categoryBasis'), ...reads('categoryBasis') }),
-    categoryConfidence: t.field({ type: ConfidenceEnum, nullable: true, resolve: (c) => prop<'PARTIAL'>(c, 'categoryConfidence'), ...reads('categoryConfidence') }),
-    labelStatusNote: t.string({ nullable: true, description: "Curated note on topical ruxolitinib's label status here.", resolve: (c) => prop<string>(c, 'labelStatusNote'), ...reads('labelStatusNote') }),
+    categoryBasis: t.string({
+      nullable: true,
+      description: "Why the condition sits in its category (often a curators' inference).",
+      resolve: (c) => prop<string>(c, 'categoryBasis'),
+      ...reads('categoryBasis'),
+    }),
+    categoryConfidence: t.field({
+      type: ConfidenceEnum,
+      nullable: true,
+      resolve: (c) => prop<'PARTIAL'>(c, 'categoryConfidence'),
+      ...reads('categoryConfidence'),
+    }),
+    labelStatusNote: t.string({
+      nullable: true,
+      description: "Curated note on topical ruxolitinib's label status here.",
+      resolve: (c) => prop<string>(c, 'labelStatusNote'),
+      ...reads('labelStatusNote'),
+    }),
     pathways: t.field({
       type: [PathwayRef],
       ...along('IMPLICATED_IN', 'IN'),
@@ -27,8 +42,7 @@ ConditionRef.implement({
     pathwayLinks: t.field({
       type: [ConditionLinkRef],
       ...along('IMPLICATED_IN', 'IN', 'pathway'),
-      resolve: async (c, _a, context) =>
-        (await neighbours(context, c, 'IMPLICATED_IN', 'IN')).map((n) => ({ pathway: n.node, condition: c, link: n.rel })),
+      resolve: async (c, _a, context) => (await neighbours(context, c, 'IMPLICATED_IN', 'IN')).map((n) => ({ pathway: n.node, condition: c, link: n.rel })),
     }),
     findings: t.field({
       type: [FindingRef],

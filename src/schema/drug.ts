@@ -27,7 +27,9 @@ DrugRef.implement({
       type: [TargetInteractionRef],
       ...along('INTERACTS_WITH', 'OUT', 'target'),
       description: 'The targets the drug acts on, most potent first. Off-target (secondary) activity only with includeSecondary.',
-      args: { includeSecondary: t.arg.boolean({ defaultValue: false, description: 'Also weaker off-target (secondary) activity; default: primary targets only.' }) },
+      args: {
+        includeSecondary: t.arg.boolean({ defaultValue: false, description: 'Also weaker off-target (secondary) activity; default: primary targets only.' }),
+      },
       resolve: async (drug, args, context) =>
         mostPotentFirst(
           (await neighbours(context, drug, 'INTERACTS_WITH', 'OUT')).map((n) => ({ drug, target: n.node, link: n.rel })),
@@ -54,9 +56,7 @@ function potency(props: Record<string, unknown>): number {
 
 /** Interactions, primary ones only unless asked, most potent first (unmeasured potency last). */
 export function mostPotentFirst(interactions: InteractionShape[], includeSecondary: boolean | null | undefined) {
-  return interactions
-    .filter((i) => includeSecondary || i.link.props.primary === true)
-    .sort((a, b) => potency(a.link.props) - potency(b.link.props));
+  return interactions.filter((i) => includeSecondary || i.link.props.primary === true).sort((a, b) => potency(a.link.props) - potency(b.link.props));
 }
 
 TargetInteractionRef.implement({
@@ -65,8 +65,15 @@ TargetInteractionRef.implement({
     drug: t.field({ type: DrugRef, resolve: (i) => i.drug }),
     target: t.field({ type: TargetRef, resolve: (i) => i.target }),
     action: t.field({ type: ActionEnum, resolve: (i) => i.link.props.action as 'INHIBITOR' }),
-    primary: t.boolean({ description: 'A primary (intended) target, as opposed to weaker off-target activity.', resolve: (i) => i.link.props.primary === true }),
-    potencyNm: t.float({ nullable: true, description: 'Potency in nM (see potencyType), null where not measured.', resolve: (i) => (i.link.props.potencyNm as number | undefined) ?? null }),
+    primary: t.boolean({
+      description: 'A primary (intended) target, as opposed to weaker off-target activity.',
+      resolve: (i) => i.link.props.primary === true,
+    }),
+    potencyNm: t.float({
+      nullable: true,
+      description: 'Potency in nM (see potencyType), null where not measured.',
+      resolve: (i) => (i.link.props.potencyNm as number | undefined) ?? null,
+    }),
     potencyType: t.string({ nullable: true, resolve: (i) => (i.link.props.potencyType as string | undefined) ?? null }),
     sources: t.field({ type: [ProvenanceType], resolve: (i, _a, c) => linkSources(c, i.link) }),
   }),

@@ -8,9 +8,7 @@ import { readEvidence } from '../graph/reads.js';
 import { edgeKey, planOf, subSelections } from '../graph/selection.js';
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { entitiesByName } from '../graph/loaders.js';
-import {
-  authorisedRoutes, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator,
-} from '../regulatory-status.js';
+import { authorisedRoutes, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator } from '../regulatory-status.js';
 import { comparatorsOf, rateOf } from '../arms.js';
 import { reads, RouteEnum } from './common.js';
 import { knownKeyOrThrow } from '../known-keys.js';
@@ -43,13 +41,27 @@ export const countedFindings = (findings: EntityRecord[]) => findings.filter((f)
 
 /** Sums of patients and responders, and the rate over the results that state both (never estimated). */
 export function sums(results: { patients?: unknown; responders?: unknown }[]) {
-  let patients = 0, responders = 0, countedPatients = 0, countedResponders = 0, anyPatients = false, anyResponders = false;
+  let patients = 0,
+    responders = 0,
+    countedPatients = 0,
+    countedResponders = 0,
+    anyPatients = false,
+    anyResponders = false;
   for (const r of results) {
     const p = typeof r.patients === 'number' ? r.patients : undefined;
     const n = typeof r.responders === 'number' ? r.responders : undefined;
-    if (p !== undefined) { patients += p; anyPatients = true; }
-    if (n !== undefined) { responders += n; anyResponders = true; }
-    if (p !== undefined && n !== undefined) { countedPatients += p; countedResponders += n; }
+    if (p !== undefined) {
+      patients += p;
+      anyPatients = true;
+    }
+    if (n !== undefined) {
+      responders += n;
+      anyResponders = true;
+    }
+    if (p !== undefined && n !== undefined) {
+      countedPatients += p;
+      countedResponders += n;
+    }
   }
   return {
     patients: anyPatients ? patients : null,
@@ -66,7 +78,11 @@ export function summarise(allFindings: EntityRecord[]) {
 
 /** The comparator arms beside the counted findings, each arm once (two doses of a drug share one placebo arm). */
 export function summariseComparators(allFindings: EntityRecord[]) {
-  const byKey = new Map(countedFindings(allFindings).flatMap((f) => comparatorsOf(f)).map((c) => [c.key, c]));
+  const byKey = new Map(
+    countedFindings(allFindings)
+      .flatMap((f) => comparatorsOf(f))
+      .map((c) => [c.key, c]),
+  );
   return sums([...byKey.values()]);
 }
 
@@ -101,8 +117,18 @@ function evidenceLoader(context: Context) {
   return new DataLoader<string, EvidenceShape | null>(async (ids) => {
     let reads: EvidenceReads = { finding: new Set(SUMMARY_READS), study: new Set() };
     const pairs = ids.map((id) => {
-      const [drug, condition, route, includeRetracted, finding, study] = JSON.parse(id) as [string, string, Route | null, boolean, string[] | 'all', string[] | 'all'];
-      reads = { finding: union(reads.finding, finding === 'all' ? 'all' : new Set(finding)), study: union(reads.study, study === 'all' ? 'all' : new Set(study)) };
+      const [drug, condition, route, includeRetracted, finding, study] = JSON.parse(id) as [
+        string,
+        string,
+        Route | null,
+        boolean,
+        string[] | 'all',
+        string[] | 'all',
+      ];
+      reads = {
+        finding: union(reads.finding, finding === 'all' ? 'all' : new Set(finding)),
+        study: union(reads.study, study === 'all' ? 'all' : new Set(study)),
+      };
       return { id, drug, condition, route, includeRetracted };
     });
     // One statement for the batch, reading what any of its selections reads.
@@ -121,15 +147,21 @@ function evidenceLoader(context: Context) {
       for (const regulator of regulators) context.entities('Regulator').prime(regulator.key, regulator);
       const sorted = [...findings.values()].sort((a, b) => a.key.localeCompare(b.key));
       // The use's routes: its findings' and its authorisations' (a use with neither has no status anywhere).
-      const routes = [...new Set([...sorted.map((f) => f.props.route as string), ...authorisedRoutes(facts, condition.key)])]
-        .filter((x) => !route || x === route);
+      const routes = [...new Set([...sorted.map((f) => f.props.route as string), ...authorisedRoutes(facts, condition.key)])].filter(
+        (x) => !route || x === route,
+      );
       byId.set(id, {
         drug,
         condition,
         route,
         findings: sorted,
         studyOf: new Map([...studiesOf].map(([key, studies]) => [key, studies[0].key])),
-        statuses: statusesOfUse(regulators.map((x) => x.key), { drug: drug.key, condition: condition.key, routes }, facts, today()),
+        statuses: statusesOfUse(
+          regulators.map((x) => x.key),
+          { drug: drug.key, condition: condition.key, routes },
+          facts,
+          today(),
+        ),
       });
     }
     return ids.map((id) => byId.get(id) ?? null);
@@ -159,17 +191,30 @@ export const EvidenceSummaryRef = builder.objectRef<EvidenceShape>('EvidenceSumm
     responders: t.int({ nullable: true, resolve: (e) => summarise(e.findings).responders }),
     patientsWithKnownResponse: t.int({ resolve: (e) => summarise(e.findings).patientsWithKnownResponse }),
     responseRate: t.float({ nullable: true, resolve: (e) => summarise(e.findings).responseRate }),
-    comparatorPatients: t.int({ nullable: true, description: 'Patients in the comparator arms of the controlled studies counted (each arm once).', resolve: (e) => summariseComparators(e.findings).patients }),
+    comparatorPatients: t.int({
+      nullable: true,
+      description: 'Patients in the comparator arms of the controlled studies counted (each arm once).',
+      resolve: (e) => summariseComparators(e.findings).patients,
+    }),
     comparatorResponders: t.int({ nullable: true, resolve: (e) => summariseComparators(e.findings).responders }),
-    comparatorResponseRate: t.float({ nullable: true, description: 'responders / patients over the comparator arms that state both; null when none do.', resolve: (e) => summariseComparators(e.findings).responseRate }),
+    comparatorResponseRate: t.float({
+      nullable: true,
+      description: 'responders / patients over the comparator arms that state both; null when none do.',
+      resolve: (e) => summariseComparators(e.findings).responseRate,
+    }),
     findings: t.field({ type: [FindingRef], resolve: (e) => e.findings }),
     approvedBy: t.field({ type: [RegulatorRef], resolve: (e, _a, c) => regulatorsByKey(c, regulatorsWith(e.statuses, 'APPROVED')) }),
     offLabelIn: t.field({
       type: [RegulatorRef],
-      description: 'Regulators under which the use is OFF_LABEL by some route and approved by none (never inferred from a missing record: see regulatoryStatus).',
+      description:
+        'Regulators under which the use is OFF_LABEL by some route and approved by none (never inferred from a missing record: see regulatoryStatus).',
       resolve: (e, _a, c) => regulatorsByKey(c, regulatorsWith(e.statuses, 'OFF_LABEL', regulatorsWith(e.statuses, 'APPROVED'))),
     }),
-    regulatoryStatus: t.field({ type: [RegulatoryStatusRef], description: 'The status under every regulator, by route, with its basis.', resolve: (e) => e.statuses }),
+    regulatoryStatus: t.field({
+      type: [RegulatoryStatusRef],
+      description: 'The status under every regulator, by route, with its basis.',
+      resolve: (e) => e.statuses,
+    }),
   }),
 });
 
@@ -177,14 +222,16 @@ builder.queryField('evidence', (t) =>
   t.field({
     type: EvidenceSummaryRef,
     nullable: true,
-    description: 'The evidence for a drug in a condition (optionally by one route). A drug or condition key that names nothing is UNKNOWN_KEY with the nearest keys. Retracted findings are left out unless includeRetracted.',
+    description:
+      'The evidence for a drug in a condition (optionally by one route). A drug or condition key that names nothing is UNKNOWN_KEY with the nearest keys. Retracted findings are left out unless includeRetracted.',
     args: {
       drug: t.arg.string({ required: true }),
       condition: t.arg.string({ required: true }),
       route: t.arg({ type: RouteEnum }),
       includeRetracted: t.arg.boolean({ defaultValue: false, description: 'Also count findings a curator retracted.' }),
     },
-    resolve: (_root, args, context, info) => evidenceOrUnknownKey(context, evidenceReads(info), args.drug, args.condition, args.route ?? null, args.includeRetracted ?? false),
+    resolve: (_root, args, context, info) =>
+      evidenceOrUnknownKey(context, evidenceReads(info), args.drug, args.condition, args.route ?? null, args.includeRetracted ?? false),
   }),
 );
 
@@ -207,7 +254,7 @@ builder.objectField(DrugRef, 'evidence', (t) =>
       route: t.arg({ type: RouteEnum }),
       includeRetracted: t.arg.boolean({ defaultValue: false, description: 'Also count findings a curator retracted.' }),
     },
-    resolve: (drug, args, context, info) => evidenceOrUnknownKey(context, evidenceReads(info), drug.key, args.condition, args.route ?? null, args.includeRetracted ?? false),
+    resolve: (drug, args, context, info) =>
+      evidenceOrUnknownKey(context, evidenceReads(info), drug.key, args.condition, args.route ?? null, args.includeRetracted ?? false),
   }),
 );
-

@@ -27,8 +27,18 @@ FindingRef.implement({
     product: t.field({ type: ProductRef, nullable: true, ...along('WITH_PRODUCT', 'OUT'), resolve: (f, _a, c) => neighbour(c, f, 'WITH_PRODUCT', 'OUT') }),
     condition: t.field({ type: ConditionRef, ...along('IN_CONDITION', 'OUT'), resolve: async (f, _a, c) => (await neighbour(c, f, 'IN_CONDITION', 'OUT'))! }),
     route: t.field({ type: RouteEnum, resolve: (f) => prop<'TOPICAL'>(f, 'route')!, ...reads('route') }),
-    patients: t.int({ nullable: true, description: 'Patients in the study or arm as reported (may include comparator arms: see the study design); null when not stated.', resolve: (f) => prop<number>(f, 'patients'), ...reads('patients') }),
-    responders: t.int({ nullable: true, description: 'Patients responding (see responderDefinition); null when not countable from the source.', resolve: (f) => prop<number>(f, 'responders'), ...reads('responders') }),
+    patients: t.int({
+      nullable: true,
+      description: 'Patients in the study or arm as reported (may include comparator arms: see the study design); null when not stated.',
+      resolve: (f) => prop<number>(f, 'patients'),
+      ...reads('patients'),
+    }),
+    responders: t.int({
+      nullable: true,
+      description: 'Patients responding (see responderDefinition); null when not countable from the source.',
+      resolve: (f) => prop<number>(f, 'responders'),
+      ...reads('responders'),
+    }),
     responderDefinition: t.string({ nullable: true, resolve: str('responderDefinition'), ...reads('responderDefinition') }),
     outcome: t.field({ type: OutcomeEnum, nullable: true, resolve: (f) => prop<'IMPROVED'>(f, 'outcome'), ...reads('outcome') }),
     outcomeAsReported: t.string({ nullable: true, resolve: str('outcomeAsReported'), ...reads('outcomeAsReported') }),
@@ -37,11 +47,31 @@ FindingRef.implement({
     durationAsReported: t.string({ nullable: true, resolve: str('durationAsReported'), ...reads('durationAsReported') }),
     adverseEvents: t.string({ nullable: true, resolve: str('adverseEvents'), ...reads('adverseEvents') }),
     summary: t.string({ nullable: true, resolve: str('summary'), ...reads('summary') }),
-    retracted: t.boolean({ description: 'A curator withdrew it (see retraction); it stays, out of evidence unless asked for.', resolve: (f) => f.props.retracted === true, ...reads('retracted') }),
+    retracted: t.boolean({
+      description: 'A curator withdrew it (see retraction); it stays, out of evidence unless asked for.',
+      resolve: (f) => f.props.retracted === true,
+      ...reads('retracted'),
+    }),
     retraction: t.field({ type: RetractionRef, nullable: true, resolve: (f) => (f.props.retracted === true ? f : null) }),
-    curatedBy: t.string({ nullable: true, description: 'The id of the token that added it; null for the curated corpus (data/).', resolve: str('createdBy'), ...reads('createdBy') }),
-    curatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was added (UTC); null for the curated corpus.', resolve: str('createdAt'), ...reads('createdAt') }),
-    auditTrail: t.field({ type: [AuditEventRef], ...reads(), description: 'Every curation write on it, oldest first.', resolve: (f, _a, c) => auditTrailOf(c, f.key) }),
+    curatedBy: t.string({
+      nullable: true,
+      description: 'The id of the token that added it; null for the curated corpus (data/).',
+      resolve: str('createdBy'),
+      ...reads('createdBy'),
+    }),
+    curatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was added (UTC); null for the curated corpus.',
+      resolve: str('createdAt'),
+      ...reads('createdAt'),
+    }),
+    auditTrail: t.field({
+      type: [AuditEventRef],
+      ...reads(),
+      description: 'Every curation write on it, oldest first.',
+      resolve: (f, _a, c) => auditTrailOf(c, f.key),
+    }),
   }),
 });
 
@@ -102,10 +132,7 @@ pluralRoot(
     type: FindingFilter,
     toQuery: (f) => ({
       text: f.text,
-      anyOf: [
-        ...(f.outcome ? [{ property: 'outcome', values: f.outcome }] : []),
-        ...(f.route ? [{ property: 'route', values: [f.route] }] : []),
-      ],
+      anyOf: [...(f.outcome ? [{ property: 'outcome', values: f.outcome }] : []), ...(f.route ? [{ property: 'route', values: [f.route] }] : [])],
     }),
   },
   FindingConnection,
@@ -121,7 +148,7 @@ const RetractionRef = builder.objectRef<EntityRecord>('Retraction').implement({
 
 const FindingInput = builder.inputType('FindingInput', {
   description:
-    'A new finding: one study\'s result for one drug (optionally a product of it) in one condition. Keys as in lookups (case-insensitive). route defaults to the product\'s, else to the drug\'s only route.',
+    "A new finding: one study's result for one drug (optionally a product of it) in one condition. Keys as in lookups (case-insensitive). route defaults to the product's, else to the drug's only route.",
   fields: (t) => ({
     study: t.string({ required: true, description: 'A Study key, e.g. "pmid:38417541".' }),
     drug: t.string({ required: true }),
@@ -155,7 +182,8 @@ builder.mutationField('retractFinding', (t) =>
   t.field({
     type: FindingRef,
     authScopes: { curate: true },
-    description: 'Withdraws a finding without deleting it: it is marked retracted (who, when, why) and left out of evidence and finding lists unless asked for. Retracting it again changes nothing.',
+    description:
+      'Withdraws a finding without deleting it: it is marked retracted (who, when, why) and left out of evidence and finding lists unless asked for. Retracting it again changes nothing.',
     args: { key: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: (_root, args, context) => retractFinding(context, args),
   }),

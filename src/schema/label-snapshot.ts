@@ -20,21 +20,42 @@ LabelSnapshotRef.implement({
     drug: t.field({ type: DrugRef, ...along('LABEL_OF', 'OUT'), resolve: async (l, _a, c) => (await neighbour(c, l, 'LABEL_OF', 'OUT'))! }),
     status: t.field({ type: LabelStatusEnum, resolve: (l) => prop<'AUTHORISED'>(l, 'status')!, ...reads('status') }),
     complete: t.boolean({
-      description: "true: the graph holds every indication of the listed products as the cited label gives them, so a use not on it is OFF_LABEL. false: only part of it, so such a use is UNKNOWN.",
+      description:
+        'true: the graph holds every indication of the listed products as the cited label gives them, so a use not on it is OFF_LABEL. false: only part of it, so such a use is UNKNOWN.',
       resolve: (l) => prop<boolean>(l, 'complete') === true,
       ...reads('complete'),
     }),
-    products: t.field({ type: [ProductRef], ...along('COVERS', 'OUT'), description: 'Every product of the drug the regulator authorised.', resolve: (l, _a, c) => neighbourNodes(c, l, 'COVERS', 'OUT') }),
-    labelVersion: t.string({ nullable: true, description: 'The label version the snapshot was taken from, as its source gives it.', resolve: (l) => prop<string>(l, 'labelVersion'), ...reads('labelVersion') }),
+    products: t.field({
+      type: [ProductRef],
+      ...along('COVERS', 'OUT'),
+      description: 'Every product of the drug the regulator authorised.',
+      resolve: (l, _a, c) => neighbourNodes(c, l, 'COVERS', 'OUT'),
+    }),
+    labelVersion: t.string({
+      nullable: true,
+      description: 'The label version the snapshot was taken from, as its source gives it.',
+      resolve: (l) => prop<string>(l, 'labelVersion'),
+      ...reads('labelVersion'),
+    }),
     notes: t.string({ nullable: true, resolve: (l) => prop<string>(l, 'notes'), ...reads('notes') }),
   }),
 });
 
 builder.objectField(DrugRef, 'labels', (t) =>
-  t.field({ type: [LabelSnapshotRef], ...along('LABEL_OF', 'IN'), description: "Each regulator's label of the drug the graph holds.", resolve: (d, _a, c) => neighbourNodes(c, d, 'LABEL_OF', 'IN') }),
+  t.field({
+    type: [LabelSnapshotRef],
+    ...along('LABEL_OF', 'IN'),
+    description: "Each regulator's label of the drug the graph holds.",
+    resolve: (d, _a, c) => neighbourNodes(c, d, 'LABEL_OF', 'IN'),
+  }),
 );
 builder.objectField(RegulatorRef, 'labels', (t) =>
-  t.field({ type: [LabelSnapshotRef], ...along('PUBLISHED', 'OUT'), description: "The regulator's labels the graph holds, one per drug.", resolve: (r, _a, c) => neighbourNodes(c, r, 'PUBLISHED', 'OUT') }),
+  t.field({
+    type: [LabelSnapshotRef],
+    ...along('PUBLISHED', 'OUT'),
+    description: "The regulator's labels the graph holds, one per drug.",
+    resolve: (r, _a, c) => neighbourNodes(c, r, 'PUBLISHED', 'OUT'),
+  }),
 );
 
 singularRoot('labelSnapshot', 'LabelSnapshot', LabelSnapshotRef, 'A label snapshot by key, e.g. "ema-baricitinib"; null when unknown.');

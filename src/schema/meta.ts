@@ -14,7 +14,11 @@ const RelationshipTypeRef = builder.objectRef<{ type: RelationshipType; from: st
 
 const MetaRef = builder.objectRef<{ dataVersion: string | null }>('Meta').implement({
   fields: (t) => ({
-    dataVersion: t.string({ nullable: true, description: 'Hash of the curated corpus loaded in the graph; cite it with results.', resolve: (m) => m.dataVersion }),
+    dataVersion: t.string({
+      nullable: true,
+      description: 'Hash of the curated corpus loaded in the graph; cite it with results.',
+      resolve: (m) => m.dataVersion,
+    }),
     relationshipTypes: t.field({
       type: [RelationshipTypeRef],
       resolve: () => Object.entries(relationships).map(([type, r]) => ({ type: type as RelationshipType, from: r.from, to: r.to, meaning: r.meaning })),
@@ -22,6 +26,4 @@ const MetaRef = builder.objectRef<{ dataVersion: string | null }>('Meta').implem
   }),
 });
 
-builder.queryField('meta', (t) =>
-  t.field({ type: MetaRef, resolve: (_r, _a, context) => ({ dataVersion: context.services.corpusVersion() ?? null }) }),
-);
+builder.queryField('meta', (t) => t.field({ type: MetaRef, resolve: (_r, _a, context) => ({ dataVersion: context.services.corpusVersion() ?? null }) }));

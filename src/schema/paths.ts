@@ -15,7 +15,6 @@ import { EntityInterface, ProvenanceType, RelationshipTypeEnum } from './common.
 /** The default maximum `first` (KG_MAX_PATHS); the request's own is context.limits.maxPaths. */
 export const MAX_PATHS = defaultLimits.maxPaths;
 
-
 const PathStepRef = builder.objectRef<StepShape>('PathStep').implement({
   description: 'One step of a path, in path order; `reversed` when the stored relationship points the other way.',
   fields: (t) => ({
@@ -119,7 +118,8 @@ builder.queryField('mechanisms', (t) =>
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 20;
-      if (first < 1 || first > context.limits.maxPaths) throw badInput(`first must be between 1 and ${context.limits.maxPaths}.`, { maximum: context.limits.maxPaths });
+      if (first < 1 || first > context.limits.maxPaths)
+        throw badInput(`first must be between 1 and ${context.limits.maxPaths}.`, { maximum: context.limits.maxPaths });
       const paths = await readMechanisms(context, { drug: args.drug, condition: args.condition, first });
       if (paths.length === 0) {
         // No path: say so only when both keys exist (checked only then, so a found mechanism costs nothing more).

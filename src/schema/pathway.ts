@@ -8,7 +8,11 @@ import { pluralRoot, singularRoot } from './roots.js';
 import { PathwayLinkRef } from './target.js';
 
 /** A pathway implicated in a condition, with the note and sources of that statement. */
-export interface ConditionLinkShape { pathway: EntityRecord; condition: EntityRecord; link: RelationshipRecord }
+export interface ConditionLinkShape {
+  pathway: EntityRecord;
+  condition: EntityRecord;
+  link: RelationshipRecord;
+}
 export const ConditionLinkRef = builder.objectRef<ConditionLinkShape>('PathwayConditionLink').implement({
   description: 'A pathway implicated in a condition, with the sources of that statement.',
   fields: (t) => ({
@@ -35,8 +39,7 @@ PathwayRef.implement({
     targetLinks: t.field({
       type: [PathwayLinkRef],
       ...along('PARTICIPATES_IN', 'IN', 'target'),
-      resolve: async (p, _a, context) =>
-        (await neighbours(context, p, 'PARTICIPATES_IN', 'IN')).map((n) => ({ target: n.node, pathway: p, link: n.rel })),
+      resolve: async (p, _a, context) => (await neighbours(context, p, 'PARTICIPATES_IN', 'IN')).map((n) => ({ target: n.node, pathway: p, link: n.rel })),
     }),
     conditions: t.field({
       type: [ConditionRef],
@@ -46,8 +49,7 @@ PathwayRef.implement({
     conditionLinks: t.field({
       type: [ConditionLinkRef],
       ...along('IMPLICATED_IN', 'OUT', 'condition'),
-      resolve: async (p, _a, context) =>
-        (await neighbours(context, p, 'IMPLICATED_IN', 'OUT')).map((n) => ({ pathway: p, condition: n.node, link: n.rel })),
+      resolve: async (p, _a, context) => (await neighbours(context, p, 'IMPLICATED_IN', 'OUT')).map((n) => ({ pathway: p, condition: n.node, link: n.rel })),
     }),
     parent: t.field({
       type: PathwayRef,

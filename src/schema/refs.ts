@@ -18,5 +18,9 @@ export const ApprovalRef = entityNode('Approval');
 export const LabelSnapshotRef = entityNode('LabelSnapshot');
 
 /** A drug acting on a target: the relationship with its own facts. */
-export interface InteractionShape { drug: EntityRecord; target: EntityRecord; link: Neighbour['rel'] }
+export interface InteractionShape {
+  drug: EntityRecord;
+  target: EntityRecord;
+  link: Neighbour['rel'];
+}
 export const TargetInteractionRef = builder.objectRef<InteractionShape>('TargetInteraction');

@@ -27,7 +27,8 @@ async function basisRecords(s: StatusUnderRegulator, c: Context): Promise<Entity
 }
 
 export const RegulatoryStatusRef = builder.objectRef<StatusUnderRegulator>('RegulatoryStatus').implement({
-  description: "A use's status under one regulator and what it rests on: the authorisations (APPROVED, or UNKNOWN for a date known only to the month or year) or the label snapshot (OFF_LABEL, NOT_AUTHORISED, UNKNOWN for a partial label); nothing when the graph holds no record (UNKNOWN).",
+  description:
+    "A use's status under one regulator and what it rests on: the authorisations (APPROVED, or UNKNOWN for a date known only to the month or year) or the label snapshot (OFF_LABEL, NOT_AUTHORISED, UNKNOWN for a partial label); nothing when the graph holds no record (UNKNOWN).",
   fields: (t) => ({
     regulator: t.field({ type: RegulatorRef, resolve: async (s, _a, c) => (await lookup(c, 'Regulator', s.regulator))! }),
     route: t.field({ type: RouteEnum, resolve: (s) => s.route as 'TOPICAL' }),
@@ -35,7 +36,11 @@ export const RegulatoryStatusRef = builder.objectRef<StatusUnderRegulator>('Regu
     explanation: t.exposeString('explanation', { description: 'One sentence to show beside the status.' }),
     approvals: t.field({ type: [ApprovalRef], resolve: async (s, _a, c) => orFail(await c.entities('Approval').loadMany(s.approvals)) }),
     label: t.field({ type: LabelSnapshotRef, nullable: true, resolve: (s, _a, c) => (s.label ? lookup(c, 'LabelSnapshot', s.label) : null) }),
-    sources: t.field({ type: [ProvenanceType], description: 'The sources of the approvals or label snapshot it rests on.', resolve: async (s, _a, c) => (await basisRecords(s, c)).flatMap((r) => r.sources) }),
+    sources: t.field({
+      type: [ProvenanceType],
+      description: 'The sources of the approvals or label snapshot it rests on.',
+      resolve: async (s, _a, c) => (await basisRecords(s, c)).flatMap((r) => r.sources),
+    }),
     confidence: t.field({
       type: ConfidenceEnum,
       nullable: true,

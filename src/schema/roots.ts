@@ -7,7 +7,7 @@ import type { NodeLabel } from '../graph-model.js';
 import { knownKeyOrThrow } from '../known-keys.js';
 import { planOf, subSelections } from '../graph/selection.js';
 import { getNamedType } from 'graphql';
-import { entityNode, lookup } from './common.js';
+import { type entityNode, lookup } from './common.js';
 import { fetchPage, OrderInput, type PageQuery } from './connections.js';
 
 export const TextFilter = builder.inputType('EntityFilter', {
@@ -63,32 +63,38 @@ export function pluralRoot<F extends object = { text?: string | null }>(
   connection?: ReturnType<typeof builder.connectionObject>,
 ) {
   builder.queryField(field, (t) =>
-    t.connection({
-      type: ref,
-      description,
-      args: {
-        keys: t.arg.stringList({ description: 'Bulk lookup by key (case-insensitive).' }),
-        filter: t.arg({ type: filter.type }),
-        orderBy: t.arg({ type: OrderInput }),
+    t.connection(
+      {
+        type: ref,
+        description,
+        args: {
+          keys: t.arg.stringList({ description: 'Bulk lookup by key (case-insensitive).' }),
+          filter: t.arg({ type: filter.type }),
+          orderBy: t.arg({ type: OrderInput }),
+        },
+        resolve: async (_root, args, context: Context, info) => {
+          const given = (args as { filter?: F | null }).filter;
+          for (const check of (given && filter.keys?.(given)) || []) {
+            if (check.key) await knownKeyOrThrow(context, check.label, check.key, `filter.${check.argument}`);
+          }
+          const page = await fetchPage(context, label, {
+            ...(given ? filter.toQuery(given) : {}),
+            keys: args.keys,
+            orderBy: args.orderBy as PageQuery['orderBy'],
+            first: args.first,
+            after: args.after,
+          });
+          // The relationship lists the selection walks below the page's nodes, in one more round trip.
+          const edges = subSelections(info, info.fieldNodes, getNamedType(info.returnType), 'edges');
+          const nodes = edges.type ? subSelections(info, edges.fields, edges.type, 'node').fields : [];
+          await context.readPlan(
+            planOf(info, label, nodes),
+            page.edges.map((edge) => edge.node.key),
+          );
+          return page;
+        },
       },
-      resolve: async (_root, args, context: Context, info) => {
-        const given = (args as { filter?: F | null }).filter;
-        for (const check of (given && filter.keys?.(given)) || []) {
-          if (check.key) await knownKeyOrThrow(context, check.label, check.key, `filter.${check.argument}`);
-        }
-        const page = await fetchPage(context, label, {
-          ...(given ? filter.toQuery(given) : {}),
-          keys: args.keys,
-          orderBy: args.orderBy as PageQuery['orderBy'],
-          first: args.first,
-          after: args.after,
-        });
-        // The relationship lists the selection walks below the page's nodes, in one more round trip.
-        const edges = subSelections(info, info.fieldNodes, getNamedType(info.returnType), 'edges');
-        const nodes = edges.type ? subSelections(info, edges.fields, edges.type, 'node').fields : [];
-        await context.readPlan(planOf(info, label, nodes), page.edges.map((edge) => edge.node.key));
-        return page;
-      },
-    }, ...((connection ? [connection] : connectionNames(label)) as ReturnType<typeof connectionNames>)),
+      ...((connection ? [connection] : connectionNames(label)) as ReturnType<typeof connectionNames>),
+    ),
   );
 }

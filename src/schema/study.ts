@@ -17,7 +17,11 @@ export const InclusionJudgementEnum = builder.enumType('InclusionJudgement', {
   values: inclusionJudgement.options,
 });
 
-interface InclusionShape { review: EntityRecord; study: EntityRecord; link: RelationshipRecord }
+interface InclusionShape {
+  review: EntityRecord;
+  study: EntityRecord;
+  link: RelationshipRecord;
+}
 const InclusionRef = builder.objectRef<InclusionShape>('Inclusion').implement({
   description: 'A review including a primary study, with the judgement and its basis.',
   fields: (t) => ({
@@ -29,7 +33,14 @@ const InclusionRef = builder.objectRef<InclusionShape>('Inclusion').implement({
   }),
 });
 
-interface PrismaShape { screened: number; excluded: number; assessed: number; included: number; searchedFrom: string | null; searchedTo: string | null }
+interface PrismaShape {
+  screened: number;
+  excluded: number;
+  assessed: number;
+  included: number;
+  searchedFrom: string | null;
+  searchedTo: string | null;
+}
 const PrismaRef = builder.objectRef<PrismaShape>('PrismaCounts').implement({
   description: "A systematic review's PRISMA flow counts.",
   fields: (t) => ({
@@ -58,7 +69,12 @@ StudyRef.implement({
     designDetail: t.string({ nullable: true, resolve: str('designDetail'), ...reads('designDetail') }),
     patients: t.int({ nullable: true, resolve: (s) => prop<number>(s, 'patients'), ...reads('patients') }),
     patientsNote: t.string({ nullable: true, resolve: str('patientsNote'), ...reads('patientsNote') }),
-    evidenceStatus: t.string({ nullable: true, description: 'How well the curators verified this record.', resolve: str('evidenceStatus'), ...reads('evidenceStatus') }),
+    evidenceStatus: t.string({
+      nullable: true,
+      description: 'How well the curators verified this record.',
+      resolve: str('evidenceStatus'),
+      ...reads('evidenceStatus'),
+    }),
     notes: t.string({ nullable: true, resolve: str('notes'), ...reads('notes') }),
     curationId: t.string({ nullable: true, description: 'Row id in the curated facts (S01..., T01...).', resolve: str('curationId'), ...reads('curationId') }),
     prisma: t.field({

@@ -8,7 +8,11 @@ import { pluralRoot, singularRoot } from './roots.js';
 import type { EntityRecord, RelationshipRecord } from '../graph/records.js';
 
 /** A target's participation in a pathway, with the sources of that statement. */
-export interface PathwayLinkShape { target: EntityRecord; pathway: EntityRecord; link: RelationshipRecord }
+export interface PathwayLinkShape {
+  target: EntityRecord;
+  pathway: EntityRecord;
+  link: RelationshipRecord;
+}
 export const PathwayLinkRef = builder.objectRef<PathwayLinkShape>('TargetPathwayLink').implement({
   description: 'A target signalling in a pathway, with the sources of that statement.',
   fields: (t) => ({
@@ -26,7 +30,8 @@ TargetRef.implement({
     interactions: t.field({
       type: [TargetInteractionRef],
       ...along('INTERACTS_WITH', 'IN', 'drug'),
-      description: 'The drugs acting on this target as a primary target, most potent first; weaker off-target activity only with includeSecondary (as Drug.targets).',
+      description:
+        'The drugs acting on this target as a primary target, most potent first; weaker off-target activity only with includeSecondary (as Drug.targets).',
       args: { includeSecondary: t.arg.boolean({ defaultValue: false }) },
       resolve: async (target, args, context) =>
         mostPotentFirst(

@@ -7,9 +7,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { EntityRecord } from '../graph/records.js';
 import { readUses, type UseRow } from '../graph/reads.js';
-import {
-  overallStatus, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator, type UseStatus,
-} from '../regulatory-status.js';
+import { overallStatus, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator, type UseStatus } from '../regulatory-status.js';
 import { reads, RouteEnum } from './common.js';
 import { EvidenceSummaryRef, evidenceReads, loadEvidence, regulatorsByKey } from './evidence.js';
 import { knownKeyOrThrow } from '../known-keys.js';
@@ -45,7 +43,8 @@ export const UseRef = builder.objectRef<UseShape>('Use').implement({
     asOf: t.field({ type: 'Date', description: 'The date the status is for.', resolve: (u) => u.asOf }),
     basis: t.field({
       type: [RegulatoryStatusRef],
-      description: 'Why: the status under the regulator asked about with the approvals or label snapshot it rests on; without a regulator, those of every regulator whose status is the overall one.',
+      description:
+        'Why: the status under the regulator asked about with the approvals or label snapshot it rests on; without a regulator, those of every regulator whose status is the overall one.',
       resolve: (u) => {
         const status = useStatusOf(u);
         return u.statuses.filter((s) => (u.regulator ? s.regulator === u.regulator : s.status === status));
@@ -53,13 +52,20 @@ export const UseRef = builder.objectRef<UseShape>('Use').implement({
     }),
     statuses: t.field({ type: [RegulatoryStatusRef], description: 'The status under every regulator in the graph.', resolve: (u) => u.statuses }),
     approvedBy: t.field({ type: [RegulatorRef], resolve: (u, _a, c) => regulatorsByKey(c, regulatorsWith(u.statuses, 'APPROVED')) }),
-    offLabelIn: t.field({ type: [RegulatorRef], description: 'Regulators under which the use is OFF_LABEL (never inferred from a missing record).', resolve: (u, _a, c) => regulatorsByKey(c, regulatorsWith(u.statuses, 'OFF_LABEL')) }),
+    offLabelIn: t.field({
+      type: [RegulatorRef],
+      description: 'Regulators under which the use is OFF_LABEL (never inferred from a missing record).',
+      resolve: (u, _a, c) => regulatorsByKey(c, regulatorsWith(u.statuses, 'OFF_LABEL')),
+    }),
     approvals: t.field({
       type: [ApprovalRef],
       description: 'The authorisations behind APPROVED (under the regulator asked about, or any), with their populations and dates.',
       resolve: (u, _a, c) => {
         const keys = u.statuses.filter((s) => s.status === 'APPROVED' && (!u.regulator || s.regulator === u.regulator)).flatMap((s) => s.approvals);
-        return c.entities('Approval').loadMany([...new Set(keys)]).then(orFail);
+        return c
+          .entities('Approval')
+          .loadMany([...new Set(keys)])
+          .then(orFail);
       },
     }),
     evidence: t.field({
@@ -69,7 +75,14 @@ export const UseRef = builder.objectRef<UseShape>('Use').implement({
   }),
 });
 
-export interface UseQuery { drug?: string | null; condition?: string | null; status?: UseStatus | null; regulator?: string | null; route?: Route | null; asOf?: string | null }
+export interface UseQuery {
+  drug?: string | null;
+  condition?: string | null;
+  status?: UseStatus | null;
+  regulator?: string | null;
+  route?: Route | null;
+  asOf?: string | null;
+}
 
 function checkRegulator(regulator: string | null | undefined) {
   if (regulator && !/^[A-Za-z]{2,10}$/.test(regulator)) {
@@ -132,7 +145,11 @@ function drugUsesLoader(context: Context) {
       const q = JSON.parse(argsJson) as UseQuery;
       const drugs = asked.filter(([, x]) => JSON.stringify(x) === argsJson).map(([drug]) => drug);
       const uses = usesOf(await readUses(context, { drugs, condition: null, route: q.route ?? null }), q);
-      for (const drug of drugs) answers.set(JSON.stringify([drug, q]), uses.filter((u) => u.drug.key.toLowerCase() === drug));
+      for (const drug of drugs)
+        answers.set(
+          JSON.stringify([drug, q]),
+          uses.filter((u) => u.drug.key.toLowerCase() === drug),
+        );
     }
     return ids.map((id) => answers.get(id) ?? []);
   });

@@ -22,7 +22,8 @@ export function testServices() {
   return { driver, database: 'neo4j', cypher, queryTimeoutMs: 15_000, corpusVersion: () => version };
 }
 
-export interface GraphQLResponse<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface GraphQLResponse<T = any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   status: number;
   body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   roundTrips: number;
@@ -33,7 +34,8 @@ export interface GraphQLResponse<T = any> { // eslint-disable-line @typescript-e
 export function testApp(overrides: Partial<AppServices> = {}) {
   const services = { tokens: testTokenRecords, ...testServices(), ...overrides };
   const app = createApp(services);
-  async function gql<T = any>( // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function gql<T = any>(
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     query: string,
     variables?: Record<string, unknown>,
     headers: Record<string, string> = {},
@@ -51,7 +53,8 @@ export function testApp(overrides: Partial<AppServices> = {}) {
     };
   }
   /** Runs a query that must succeed and returns its data. */
-  async function data<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function data<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const result = await gql<T>(query, variables, headers);
     if (result.body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.body.errors)}`);
     return result.body.data as T;

@@ -9,13 +9,22 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') { record.push(field); field = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; }
-    else if (ch === '"' || ch === '\r' || ch === '\n') throw new Error(`malformed CSV at character ${i}: bare ${JSON.stringify(ch)}`);
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else if (ch === '"' || ch === '\r' || ch === '\n') throw new Error(`malformed CSV at character ${i}: bare ${JSON.stringify(ch)}`);
     else field += ch;
   }
   if (quoted) throw new Error('malformed CSV: unterminated quoted field');

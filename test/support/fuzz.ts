@@ -44,10 +44,42 @@ export interface FuzzRequest {
 }
 
 const keys = [
-  'ruxolitinib', 'RUXOLITINIB', 'drug:ruxolitinib', 'lichen-planus', 'alopecia-areata', 'condition:alopecia-areata', 'JAK1', 'tyk2',
-  'pmid:38417541', 'pmid:40192197', 'FDA', 'EMA', 'opzelura-cream-1-5', 'jak-stat-signaling', 'pmid:38417541/ruxolitinib/necrobiosis-lipoidica',
-  'granulomatous-dermatoses', 'delgocitinib', 'nope', '', ' ', 'a:b:c', 'drug:', ':x', 'x'.repeat(300), '\u0000', '💊', "'; MATCH (n) DETACH DELETE n //",
-  '") RETURN 1 //', '\u0024{injection}', '%00', '../../etc/passwd', 'null', '\\', '"', 'ÿþ', 'NaN',
+  'ruxolitinib',
+  'RUXOLITINIB',
+  'drug:ruxolitinib',
+  'lichen-planus',
+  'alopecia-areata',
+  'condition:alopecia-areata',
+  'JAK1',
+  'tyk2',
+  'pmid:38417541',
+  'pmid:40192197',
+  'FDA',
+  'EMA',
+  'opzelura-cream-1-5',
+  'jak-stat-signaling',
+  'pmid:38417541/ruxolitinib/necrobiosis-lipoidica',
+  'granulomatous-dermatoses',
+  'delgocitinib',
+  'nope',
+  '',
+  ' ',
+  'a:b:c',
+  'drug:',
+  ':x',
+  'x'.repeat(300),
+  '\u0000',
+  '💊',
+  "'; MATCH (n) DETACH DELETE n //",
+  '") RETURN 1 //',
+  '\u0024{injection}',
+  '%00',
+  '../../etc/passwd',
+  'null',
+  '\\',
+  '"',
+  'ÿþ',
+  'NaN',
 ];
 const ints = [-2147483648, -1, 0, 1, 2, 3, 5, 10, 20, 50, 99, 100, 101, 1000, 2147483647];
 
@@ -113,14 +145,52 @@ function mutate(rng: Rng, text: string): string {
     const at = int(rng, 0, s.length);
     const r = rng();
     if (r < 0.3) s = s.slice(0, at) + s.slice(at + int(rng, 1, 5));
-    else if (r < 0.6) s = s.slice(0, at) + pick(rng, ['{', '}', '(', ')', '[', ']', '"', '$', '@', '!', ':', '...', '#', '\\', '\n', 'query', 'on', ',', '"""', '\u0000']) + s.slice(at);
+    else if (r < 0.6)
+      s =
+        s.slice(0, at) +
+        pick(rng, ['{', '}', '(', ')', '[', ']', '"', '$', '@', '!', ':', '...', '#', '\\', '\n', 'query', 'on', ',', '"""', '\u0000']) +
+        s.slice(at);
     else if (r < 0.8) s = s.slice(0, at) + s.slice(at, at + int(rng, 1, 40)).repeat(int(rng, 2, 4)) + s.slice(at);
     else s = s.slice(0, at) + String.fromCharCode(int(rng, 0, 0xffff)) + s.slice(at);
   }
   return s;
 }
 
-const soupTokens = ['{', '}', '(', ')', '[', ']', ':', '$', '@', '!', '=', '|', '&', '...', 'query', 'mutation', 'subscription', 'fragment', 'on', 'drug', 'key', 'name', '"x"', '1', '1.5', 'true', 'null', '__schema', '__type', 'drugs', 'first', 'targets', '#c\n'];
+const soupTokens = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ':',
+  '$',
+  '@',
+  '!',
+  '=',
+  '|',
+  '&',
+  '...',
+  'query',
+  'mutation',
+  'subscription',
+  'fragment',
+  'on',
+  'drug',
+  'key',
+  'name',
+  '"x"',
+  '1',
+  '1.5',
+  'true',
+  'null',
+  '__schema',
+  '__type',
+  'drugs',
+  'first',
+  'targets',
+  '#c\n',
+];
 
 function jsonPost(query: unknown, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, ...extra }) };
@@ -128,50 +198,89 @@ function jsonPost(query: unknown, extra: Record<string, unknown> = {}, headers: 
 
 // ---- amplification: small requests that ask for a lot of work ----
 
-const typedKeys = ['drug:ruxolitinib', 'condition:alopecia-areata', 'target:JAK1', 'condition:lichen-planus', 'pathway:jak-stat-signaling', 'TYK2', 'ruxolitinb', 'nope'];
+const typedKeys = [
+  'drug:ruxolitinib',
+  'condition:alopecia-areata',
+  'target:JAK1',
+  'condition:lichen-planus',
+  'pathway:jak-stat-signaling',
+  'TYK2',
+  'ruxolitinb',
+  'nope',
+];
 const drugKeys = ['ruxolitinib', 'baricitinib', 'tofacitinib', 'ruxolitinb', 'nope'];
 const conditionKeys = ['alopecia-areata', 'lichen-planus', 'nonsegmental-vitiligo', 'vitiligo', 'lichen', 'nope'];
 
 /** One heavy field with random arguments (some out of bounds, some naming nothing). */
 const heavyField = fc.oneof(
-  fc.record({ from: fc.constantFrom(...typedKeys), to: fc.constantFrom(...typedKeys), maxLength: fc.integer({ min: 0, max: 8 }), first: fc.integer({ min: 0, max: 60 }) })
+  fc
+    .record({
+      from: fc.constantFrom(...typedKeys),
+      to: fc.constantFrom(...typedKeys),
+      maxLength: fc.integer({ min: 0, max: 8 }),
+      first: fc.integer({ min: 0, max: 60 }),
+    })
     .map((a) => `paths(from: "${a.from}", to: "${a.to}", maxLength: ${a.maxLength}, first: ${a.first}) { length steps { type } }`),
-  fc.record({ drug: fc.constantFrom(...drugKeys), condition: fc.constantFrom(...conditionKeys), first: fc.integer({ min: 1, max: 60 }) })
+  fc
+    .record({ drug: fc.constantFrom(...drugKeys), condition: fc.constantFrom(...conditionKeys), first: fc.integer({ min: 1, max: 60 }) })
     .map((a) => `mechanisms(drug: "${a.drug}", condition: "${a.condition}", first: ${a.first}) { length nodes { key } }`),
-  fc.record({ query: fc.constantFrom('jak', 'ruxolitinb', 'alopecia', 'JAK1', 'a'), first: fc.integer({ min: 1, max: 120 }) })
+  fc
+    .record({ query: fc.constantFrom('jak', 'ruxolitinb', 'alopecia', 'JAK1', 'a'), first: fc.integer({ min: 1, max: 120 }) })
     .map((a) => `search(query: "${a.query}", first: ${a.first}) { score entity { key name } }`),
-  fc.record({ drug: fc.constantFrom(...drugKeys), condition: fc.constantFrom(...conditionKeys) })
+  fc
+    .record({ drug: fc.constantFrom(...drugKeys), condition: fc.constantFrom(...conditionKeys) })
     .map((a) => `evidence(drug: "${a.drug}", condition: "${a.condition}") { studies patients findings { key study { key } } }`),
   fc.constantFrom('uses { status drug { key } condition { key } }', 'uses(drug: "ruxolitinib") { status evidence { studies } }'),
   fc.integer({ min: 1, max: 100 }).map((n) => `drugs(first: ${n}) { edges { node { key targets { target { key pathways { key conditions { key } } } } } } }`),
 );
 
 /** Up to 45 aliased copies of a heavy field (the alias limit is 30). */
-const heavyAliases = fc.tuple(fc.integer({ min: 2, max: 45 }), heavyField).map(([n, field]) => `{ ${Array.from({ length: n }, (_, i) => `h${i}: ${field}`).join(' ')} }`);
+const heavyAliases = fc
+  .tuple(fc.integer({ min: 2, max: 45 }), heavyField)
+  .map(([n, field]) => `{ ${Array.from({ length: n }, (_, i) => `h${i}: ${field}`).join(' ')} }`);
 
 /** Introspection: the standard walk's fragments, aliased, or a random walk of the introspection types. */
-const introspectionWalks = ['__schema { types { name fields { name } } }', '__schema { types { ...T } }', '__type(name: "Drug") { fields { name args { name type { name } } } }', '__schema { queryType { fields { name type { name fields { name type { name fields { name } } } } } } }', '__schema { types { fields { type { ofType { fields { type { ofType { fields { name } } } } } } } } }'];
-const typeFragment = 'fragment T on __Type { kind name fields(includeDeprecated: true) { name args { name type { name kind ofType { name kind } } } type { name kind ofType { name kind ofType { name } } } } inputFields { name } enumValues { name } possibleTypes { name } }';
-const introspection = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom(...introspectionWalks)).map(
-  ([n, walk]) => `{ ${Array.from({ length: n }, (_, i) => `i${i}: ${walk}`).join(' ')} }${walk.includes('...T') ? ` ${typeFragment}` : ''}`,
-);
+const introspectionWalks = [
+  '__schema { types { name fields { name } } }',
+  '__schema { types { ...T } }',
+  '__type(name: "Drug") { fields { name args { name type { name } } } }',
+  '__schema { queryType { fields { name type { name fields { name type { name fields { name } } } } } } }',
+  '__schema { types { fields { type { ofType { fields { type { ofType { fields { name } } } } } } } } }',
+];
+const typeFragment =
+  'fragment T on __Type { kind name fields(includeDeprecated: true) { name args { name type { name kind ofType { name kind } } } type { name kind ofType { name kind ofType { name } } } } inputFields { name } enumValues { name } possibleTypes { name } }';
+const introspection = fc
+  .tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom(...introspectionWalks))
+  .map(([n, walk]) => `{ ${Array.from({ length: n }, (_, i) => `i${i}: ${walk}`).join(' ')} }${walk.includes('...T') ? ` ${typeFragment}` : ''}`);
 
 /**
  * Aliases multiplied through nested fragments: `levels` fragments, each spreading the next under `fanout`
  * aliases, over introspection or over the data (drugs -> targets -> pathways).
  */
-const fragmentAliases = fc.record({ levels: fc.integer({ min: 1, max: 4 }), fanout: fc.integer({ min: 2, max: 8 }), data: fc.boolean() }).map(({ levels, fanout, data }) => {
-  const aliases = (field: string, next: string) => Array.from({ length: fanout }, (_, i) => `a${i}: ${field} { ${next} }`).join(' ');
-  // [fragment type, field, what the field selects (X: the next fragment, or the leaf), the leaf]
-  const chain = data
-    ? [['Query', 'drugs(first: 100)', 'edges { node { X } }', 'key'], ['Drug', 'targets(includeSecondary: true)', 'target { X }', 'key'], ['Target', 'pathways', 'X', 'key'], ['Pathway', 'conditions', 'X', 'key name']]
-    : [['Query', '__schema', 'X', 'description'], ['__Schema', 'types', 'X', 'name'], ['__Type', 'fields', 'X', 'name'], ['__Field', 'type', 'X', 'name']];
-  const used = chain.slice(0, levels);
-  const fragments = used.map(([on, field, selects, leaf], i) =>
-    `fragment F${i} on ${on} { ${aliases(field, selects.replace('X', i === used.length - 1 ? leaf : `...F${i + 1}`))} }`,
-  );
-  return `{ ...F0 } ${fragments.join(' ')}`;
-});
+const fragmentAliases = fc
+  .record({ levels: fc.integer({ min: 1, max: 4 }), fanout: fc.integer({ min: 2, max: 8 }), data: fc.boolean() })
+  .map(({ levels, fanout, data }) => {
+    const aliases = (field: string, next: string) => Array.from({ length: fanout }, (_, i) => `a${i}: ${field} { ${next} }`).join(' ');
+    // [fragment type, field, what the field selects (X: the next fragment, or the leaf), the leaf]
+    const chain = data
+      ? [
+          ['Query', 'drugs(first: 100)', 'edges { node { X } }', 'key'],
+          ['Drug', 'targets(includeSecondary: true)', 'target { X }', 'key'],
+          ['Target', 'pathways', 'X', 'key'],
+          ['Pathway', 'conditions', 'X', 'key name'],
+        ]
+      : [
+          ['Query', '__schema', 'X', 'description'],
+          ['__Schema', 'types', 'X', 'name'],
+          ['__Type', 'fields', 'X', 'name'],
+          ['__Field', 'type', 'X', 'name'],
+        ];
+    const used = chain.slice(0, levels);
+    const fragments = used.map(
+      ([on, field, selects, leaf], i) => `fragment F${i} on ${on} { ${aliases(field, selects.replace('X', i === used.length - 1 ? leaf : `...F${i + 1}`))} }`,
+    );
+    return `{ ...F0 } ${fragments.join(' ')}`;
+  });
 
 function sample<T>(rng: Rng, arbitrary: fc.Arbitrary<T>): T {
   return fc.sample(arbitrary, { seed: Math.floor(rng() * 2 ** 31), numRuns: 1 })[0];
@@ -184,7 +293,16 @@ export function fuzzRequest(rng: Rng, schema: GraphQLSchema, tokens: { curator: 
   if (amplification < 0.04) return { kind: 'fragment-aliases', url, init: jsonPost(sample(rng, fragmentAliases)) };
   if (amplification < 0.08) return { kind: 'introspection', url, init: jsonPost(sample(rng, introspection)) };
   if (amplification < 0.12) return { kind: 'heavy-aliases', url, init: jsonPost(sample(rng, heavyAliases)) };
-  const auth = (): Record<string, string> => pick<Record<string, string>>(rng, [{}, {}, { authorization: `Bearer ${tokens.curator}` }, { authorization: `Bearer ${tokens.reader}` }, { authorization: 'Bearer x' }, { authorization: 'garbage' }, { authorization: `Bearer ${'z'.repeat(2_000)}` }]);
+  const auth = (): Record<string, string> =>
+    pick<Record<string, string>>(rng, [
+      {},
+      {},
+      { authorization: `Bearer ${tokens.curator}` },
+      { authorization: `Bearer ${tokens.reader}` },
+      { authorization: 'Bearer x' },
+      { authorization: 'garbage' },
+      { authorization: `Bearer ${'z'.repeat(2_000)}` },
+    ]);
   const r = rng();
   if (r < 0.3) return { kind: 'schema-walk', url, init: jsonPost(schemaQuery(rng, schema), {}, auth()) };
   if (r < 0.45) return { kind: 'mutated', url, init: jsonPost(mutate(rng, schemaQuery(rng, schema)), {}, auth()) };
@@ -213,10 +331,23 @@ export function fuzzRequest(rng: Rng, schema: GraphQLSchema, tokens: { curator: 
       'query($f: StudyFilter) { studies(filter: $f) { totalCount } }',
     ]);
     const variables = pick(rng, [
-      { n: 'five' }, { n: 1e20 }, { n: 2.5 }, { n: null, k: Array.from({ length: 1_500 }, (_, i) => `k${i}`) }, { k: [[['x']]] }, { k: 'x' },
-      { d: null, c: 'x' }, { d: { $gt: '' }, c: [] }, { i: 12 }, { i: null }, { input: { study: 1 } }, { input: 'x' },
+      { n: 'five' },
+      { n: 1e20 },
+      { n: 2.5 },
+      { n: null, k: Array.from({ length: 1_500 }, (_, i) => `k${i}`) },
+      { k: [[['x']]] },
+      { k: 'x' },
+      { d: null, c: 'x' },
+      { d: { $gt: '' }, c: [] },
+      { i: 12 },
+      { i: null },
+      { input: { study: 1 } },
+      { input: 'x' },
       { input: { study: 'pmid:38417541', drug: 'ruxolitinib', condition: 'lichen-planus', outcome: 'MIXED', sources: [], patients: 3, responders: 9 } },
-      { f: { design: ['NOPE'] } }, { f: { yearFrom: '2020' } }, { extra: true }, {},
+      { f: { design: ['NOPE'] } },
+      { f: { yearFrom: '2020' } },
+      { extra: true },
+      {},
     ]);
     return { kind: 'bad-variables', url, init: jsonPost(query, { variables: rng() < 0.1 ? pick(rng, ['x', 1, [1], true]) : variables }, auth()) };
   }
@@ -238,13 +369,24 @@ export function fuzzRequest(rng: Rng, schema: GraphQLSchema, tokens: { curator: 
   }
   if (r < 0.88) {
     const bodies: [string, string | undefined][] = [
-      ['{"query":', 'application/json'], ['null', 'application/json'], ['42', 'application/json'], ['"str"', 'application/json'],
-      ['[]', 'application/json'], ['[[]]', 'application/json'], [JSON.stringify([{ query: '{ meta { dataVersion } }' }]), 'application/json'],
-      ['{"query":"{ meta { dataVersion } }"}', 'text/plain'], ['<query/>', 'application/xml'], ['query=%7Bmeta%7BdataVersion%7D%7D', 'application/x-www-form-urlencoded'],
+      ['{"query":', 'application/json'],
+      ['null', 'application/json'],
+      ['42', 'application/json'],
+      ['"str"', 'application/json'],
+      ['[]', 'application/json'],
+      ['[[]]', 'application/json'],
+      [JSON.stringify([{ query: '{ meta { dataVersion } }' }]), 'application/json'],
+      ['{"query":"{ meta { dataVersion } }"}', 'text/plain'],
+      ['<query/>', 'application/xml'],
+      ['query=%7Bmeta%7BdataVersion%7D%7D', 'application/x-www-form-urlencoded'],
       ['--b\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--b--', 'multipart/form-data; boundary=b'],
-      ['{ meta { dataVersion } }', 'application/graphql'], ['{"query":"{ meta { dataVersion } }"}', undefined], ['', 'application/json'],
-      ['{"query":"{ meta { dataVersion } }"}', 'application/json; charset=latin1'], ['{"query":"\\ud800"}', 'application/json'],
-      [String.fromCharCode(...Array.from({ length: 64 }, () => int(rng, 0, 255))), 'application/json'], ['{"query":"{ meta { dataVersion } }"}', 'application/json, text/html'],
+      ['{ meta { dataVersion } }', 'application/graphql'],
+      ['{"query":"{ meta { dataVersion } }"}', undefined],
+      ['', 'application/json'],
+      ['{"query":"{ meta { dataVersion } }"}', 'application/json; charset=latin1'],
+      ['{"query":"\\ud800"}', 'application/json'],
+      [String.fromCharCode(...Array.from({ length: 64 }, () => int(rng, 0, 255))), 'application/json'],
+      ['{"query":"{ meta { dataVersion } }"}', 'application/json, text/html'],
     ];
     const [body, type] = pick(rng, bodies);
     const headers: Record<string, string> = type ? { 'content-type': type } : {};
@@ -253,17 +395,33 @@ export function fuzzRequest(rng: Rng, schema: GraphQLSchema, tokens: { curator: 
     return { kind: 'content-types', url, init: { method: 'POST', headers, body } };
   }
   if (r < 0.95) {
-    const query = encodeURIComponent(pick(rng, ['{ meta { dataVersion } }', 'mutation { retractFinding(key: "x", reason: "xyz") { key } }', '{ drug(key: "ruxolitinib") { key } }', '{', 'x'.repeat(int(rng, 1, 150_000))]));
+    const query = encodeURIComponent(
+      pick(rng, [
+        '{ meta { dataVersion } }',
+        'mutation { retractFinding(key: "x", reason: "xyz") { key } }',
+        '{ drug(key: "ruxolitinib") { key } }',
+        '{',
+        'x'.repeat(int(rng, 1, 150_000)),
+      ]),
+    );
     const method = pick(rng, ['GET', 'GET', 'GET', 'PUT', 'DELETE', 'PATCH']);
     const headers: Record<string, string> = rng() < 0.5 ? { 'x-graphql-yoga-csrf': '1' } : {};
     const extra = rng() < 0.3 ? `&variables=${encodeURIComponent(pick(rng, ['{', '{"n":1}', 'null', '[]']))}&operationName=${pick(rng, ['', 'X', '%'])}` : '';
     return { kind: 'methods', url: `${url}?query=${query}${extra}`, init: { method, headers } };
   }
   const input = {
-    study: pick(rng, keys), drug: pick(rng, keys), condition: pick(rng, keys), outcome: pick(rng, ['MIXED', 'IMPROVED']),
-    patients: pick(rng, [undefined, -1, 0, 5, 10_000_001]), responders: pick(rng, [undefined, 6, 2]),
+    study: pick(rng, keys),
+    drug: pick(rng, keys),
+    condition: pick(rng, keys),
+    outcome: pick(rng, ['MIXED', 'IMPROVED']),
+    patients: pick(rng, [undefined, -1, 0, 5, 10_000_001]),
+    responders: pick(rng, [undefined, 6, 2]),
     summary: rng() < 0.2 ? 's'.repeat(int(rng, 3_000, 90_000)) : 'fuzz',
-    sources: pick(rng, [[], [{ citation: 'c', confidence: 'PARTIAL', url: pick(rng, ['ftp://x', 'https://ok.example', 'javascript:1']) }], [{ citation: '', confidence: 'CONFIRMED' }]]),
+    sources: pick(rng, [
+      [],
+      [{ citation: 'c', confidence: 'PARTIAL', url: pick(rng, ['ftp://x', 'https://ok.example', 'javascript:1']) }],
+      [{ citation: '', confidence: 'CONFIRMED' }],
+    ]),
   };
   return { kind: 'curation', url, init: jsonPost('mutation($input: FindingInput!) { addFinding(input: $input) { key } }', { variables: { input } }, auth()) };
 }

@@ -7,11 +7,18 @@ import autocannon from 'autocannon';
 export const mixedQueries: { name: string; query: string }[] = [
   { name: 'Targets', query: '{ drug(key: "ruxolitinib") { targets(includeSecondary: true) { target { key } action potencyNm sources { citation } } } }' },
   { name: 'Mechanism', query: '{ mechanisms(drug: "ruxolitinib", condition: "lichen-planus") { nodes { key } steps { type sources { pmid } } } }' },
-  { name: 'Evidence', query: '{ evidence(drug: "ruxolitinib", condition: "alopecia-areata", route: TOPICAL) { studies patients responders responseRate findings { key outcome } offLabelIn { key } } }' },
+  {
+    name: 'Evidence',
+    query:
+      '{ evidence(drug: "ruxolitinib", condition: "alopecia-areata", route: TOPICAL) { studies patients responders responseRate findings { key outcome } offLabelIn { key } } }',
+  },
   { name: 'Uses', query: '{ uses(drug: "ruxolitinib", regulator: "EMA", status: OFF_LABEL) { condition { key } route evidence { studies } } }' },
   { name: 'Approvals', query: '{ condition(key: "alopecia-areata") { approvals { regulator { key } product { name } date } } }' },
   { name: 'Search', query: '{ search(query: "ruxolitinb") { score entity { key entityType } } }' },
-  { name: 'Studies', query: '{ studies(first: 20, filter: {yearFrom: 2020}, orderBy: {field: YEAR, direction: DESC}) { totalCount edges { node { key year design } } } }' },
+  {
+    name: 'Studies',
+    query: '{ studies(first: 20, filter: {yearFrom: 2020}, orderBy: {field: YEAR, direction: DESC}) { totalCount edges { node { key year design } } } }',
+  },
   { name: 'Paths', query: '{ paths(from: "drug:ruxolitinib", to: "condition:alopecia-areata", maxLength: 3) { length steps { type } } }' },
   { name: 'Nested', query: '{ drugs(first: 10) { edges { node { key targets { target { key pathways { key conditions { key } } } } } } } }' },
 ];
@@ -52,7 +59,14 @@ export async function runLoad(url: string, options: { connections: number; secon
   const rss = async () => metricSum(await scrape(url), 'jakkg_process_resident_memory_bytes') / 2 ** 20;
   const errorsBefore = metricSum(await scrape(url), 'jakkg_graphql_errors_total');
   const samples = [await rss()];
-  const sampler = setInterval(() => void rss().then((mb) => samples.push(mb), () => {}), 1_000);
+  const sampler = setInterval(
+    () =>
+      void rss().then(
+        (mb) => samples.push(mb),
+        () => {},
+      ),
+    1_000,
+  );
   const result = await autocannon({
     url: `${url}/graphql`,
     connections: options.connections,

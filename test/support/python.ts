@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const notebooksDir = `${projectRoot}notebooks`;
 
-export const installHint =
-  'python3 -m venv .venv && .venv/bin/pip install -r notebooks/requirements.txt (.ci/run does this)';
+export const installHint = 'python3 -m venv .venv && .venv/bin/pip install -r notebooks/requirements.txt (.ci/run does this)';
 
 export function findPython(): { python?: string; problem?: string } {
   const candidates = [process.env.KG_PYTHON, `${projectRoot}.venv/bin/python`, 'python3'].filter(
@@ -20,7 +19,10 @@ export function findPython(): { python?: string; problem?: string } {
       execFileSync(python, ['-c', 'import nbconvert, nbclient, nbformat, ipykernel, pandas, matplotlib, requests, gql'], { stdio: 'pipe', timeout: 60_000 });
       return { python };
     } catch (error) {
-      const stderr = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).trim().split('\n').at(-1);
+      const stderr = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message)
+        .trim()
+        .split('\n')
+        .at(-1);
       problems.push(`${python}: ${stderr}`);
     }
   }
