@@ -10,8 +10,7 @@ import { createExecutor, type Executor } from './db/executor.js';
 import type { EntityRecord, Provenance } from './graph/records.js';
 import type { Direction, NodeLabel, RelationshipType } from './graph-model.js';
 import { defaultLimits, type Limits } from './limits.js';
-import { readPlan } from './graph/plan.js';
-import type { PlanNode } from './graph/selection.js';
+import type { Primer } from './graph/plan.js';
 import { entitiesByKey, listsByKey, neighbourNodesOf, neighboursOf, relationshipSourcesOf, type Neighbour } from './graph/loaders.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
@@ -61,8 +60,8 @@ export interface Context {
   neighbourNodes(type: RelationshipType, direction: Direction): DataLoader<string, EntityRecord[], string>;
   /** A batched list query of cypher/ (UNWIND $keys ... RETURN key, items). */
   lists(name: QueryName): DataLoader<string, Neighbour[], string>;
-  /** Reads a plan's relationship lists below the given roots in one round trip, into the loaders above. */
-  readPlan(plan: PlanNode, keys: readonly string[]): Promise<void>;
+  /** Where planned statements (src/graph/plan.ts) hand the lists they read: the loaders above. */
+  primer: Primer;
   /** Any other loader of the request, made on first use by `make` and kept under `name` for the request. */
   loader<K, V>(name: string, make: () => DataLoader<K, V, string>): DataLoader<K, V, string>;
   /** Relationships' sources by element id. */
@@ -95,19 +94,25 @@ export function createContext(services: AppServices, request?: Request, requestI
     neighbours: (type, direction) => cached(`neighbours:${type}:${direction}`, () => neighboursOf(executor, services.cypher, type, direction)),
     neighbourNodes: (type, direction) => cached(`neighbour-nodes:${type}:${direction}`, () => neighbourNodesOf(executor, services.cypher, type, direction)),
     lists: (name) => cached(`lists:${name}`, () => listsByKey(executor, name, services.cypher.query(name))),
-    readPlan: (plan, keys) =>
-      readPlan(executor, plan, keys, {
-        neighbours(edge, parentKey, items) {
-          context.neighbours(edge.type, edge.direction).prime(parentKey, items);
-          context.neighbourNodes(edge.type, edge.direction).prime(
-            parentKey,
-            items.map((item) => item.node),
-          );
-        },
-      }),
+    primer: primerOf(() => context),
     loader: <K, V>(name: string, make: () => DataLoader<K, V, string>) =>
       cached(`loader:${name}`, make as unknown as () => DataLoader<string, V, string>) as unknown as DataLoader<K, V, string>,
     relationshipSources: () => cached('relationship-sources', () => relationshipSourcesOf(executor, services.cypher)),
   };
   return context;
+}
+
+/** Hands a planned list to both loaders of its relationship type and direction (with and without the links). */
+function primerOf(context: () => Context): Primer {
+  return {
+    neighbours(edge, parentKey, items) {
+      context().neighbours(edge.type, edge.direction).prime(parentKey, items);
+      context()
+        .neighbourNodes(edge.type, edge.direction)
+        .prime(
+          parentKey,
+          items.map((item) => item.node),
+        );
+    },
+  };
 }

@@ -2,7 +2,7 @@
 // reviewer reads to know what a query costs (in the manner of neo4j/graphql's tck tests).
 import { parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { planStatement } from '../src/graph/plan.js';
+import { plannedLookupStatement as planStatement } from '../src/graph/plan.js';
 import { planOf, subSelections } from '../src/graph/selection.js';
 import { schema } from '../src/schema/index.js';
 
@@ -21,12 +21,12 @@ function planOfDrugs(query: string, variableValues: Record<string, unknown> = {}
 }
 
 describe('planned statements', () => {
-  it('a nested list: one COLLECT per level, each node projected to its key, name and what its fields read', () => {
+  it('a root with a nested list: one COLLECT per level, each node projected to its key, name and what its fields read', () => {
     const plan = planOfDrugs(`{ drugs(first: 10) { edges { node { key targets { potencyNm target { key family pathways { key conditions { key } } } } } } } }`);
     expect(planStatement(plan)).toBe(`// Planned from the query (src/graph/plan.ts).
 UNWIND $keys AS key
-MATCH (n0:Drug {keyNorm: toLower(key)})
-RETURN key, {
+OPTIONAL MATCH (n0:Drug {keyNorm: toLower(key)})
+RETURN key, CASE WHEN n0 IS NULL THEN null ELSE {node: n0 {.key, .name}, next: {
   \`INTERACTS_WITH:OUT\`: COLLECT {
     MATCH (n0)-[r1:INTERACTS_WITH]->(n1:Target)
     RETURN {node: n1 {.key, .name, .family}, id: elementId(r1), rel: r1 {.*, sources: null}, next: {
@@ -41,7 +41,7 @@ RETURN key, {
       }
     }}
   }
-} AS next`);
+}} END AS item`);
   });
 
   it('fragments, aliases and @include/@skip are followed; a field that does not say what it reads reads every property', () => {

@@ -6,41 +6,47 @@
 import type { Executor } from '../db/executor.js';
 import type { NodeLabel } from '../graph-model.js';
 import { byName, type Neighbour } from './loaders.js';
-import { projection, toLightRelationship, toProjectedEntity } from './records.js';
+import { projection, toLightRelationship, toProjectedEntity, type EntityRecord } from './records.js';
 import { edgeKey, readsByLabel, type PlanEdge, type PlanNode } from './selection.js';
 
-/** Whether a plan walks any relationship list (else there is nothing to read beyond the roots). */
-export const walksRelationships = (plan: PlanNode) => plan.children.size > 0;
-
 /**
- * The statement reading the plan's relationship lists below the roots, which are given by key:
- *   UNWIND $keys AS key MATCH (n0:Label {keyNorm: toLower(key)})
- *   RETURN key, {`TYPE:DIR`: COLLECT { MATCH (n0)-[r1:TYPE]->(n1:Other) RETURN {node: n1 {...}, id, rel, next} }} AS next
+ * A root of the plan as one Cypher map: the node `variable` projected to what the selection reads, and the
+ * relationship lists below it, however deep, as nested COLLECT subqueries:
+ *   {node: n0 {.key, .name, ...}, next: {`TYPE:DIR`: COLLECT { MATCH (n0)-[r1:TYPE]->(n1:Other) RETURN {node, id, rel, next} }}}
  * Labels, types and property names are constants of the graph model and the schema, never request input.
  */
-export function planStatement(plan: PlanNode): string {
+export function planItem(plan: PlanNode, variable = 'n0', indent = '  '): string {
   const reads = readsByLabel(plan);
   let counter = 0;
-  const lists = (variable: string, node: PlanNode, indent: string): string => {
-    const entries = [...node.children.values()].map((edge) => `${indent}\`${edgeKey(edge.type, edge.direction)}\`: ${collect(variable, edge, indent)}`);
-    return `{\n${entries.join(',\n')}\n${indent.slice(2)}}`;
+  const lists = (from: string, node: PlanNode, at: string): string => {
+    const entries = [...node.children.values()].map((edge) => `${at}\`${edgeKey(edge.type, edge.direction)}\`: ${collect(from, edge, at)}`);
+    return `{\n${entries.join(',\n')}\n${at.slice(2)}}`;
   };
-  const collect = (variable: string, edge: PlanEdge, indent: string): string => {
+  const collect = (from: string, edge: PlanEdge, at: string): string => {
     counter += 1;
     const [n, r] = [`n${counter}`, `r${counter}`];
     const pattern =
-      edge.direction === 'OUT'
-        ? `(${variable})-[${r}:${edge.type}]->(${n}:${edge.node.label})`
-        : `(${variable})<-[${r}:${edge.type}]-(${n}:${edge.node.label})`;
-    const next = edge.node.children.size ? `, next: ${lists(n, edge.node, `${indent}    `)}` : '';
-    return `COLLECT {\n${indent}  MATCH ${pattern}\n${indent}  RETURN {node: ${projection(n, edge.node.label, reads.get(edge.node.label)!)}, id: elementId(${r}), rel: ${r} {.*, sources: null}${next}}\n${indent}}`;
+      edge.direction === 'OUT' ? `(${from})-[${r}:${edge.type}]->(${n}:${edge.node.label})` : `(${from})<-[${r}:${edge.type}]-(${n}:${edge.node.label})`;
+    const next = edge.node.children.size ? `, next: ${lists(n, edge.node, `${at}    `)}` : '';
+    return `COLLECT {\n${at}  MATCH ${pattern}\n${at}  RETURN {node: ${projection(n, edge.node.label, reads.get(edge.node.label)!)}, id: elementId(${r}), rel: ${r} {.*, sources: null}${next}}\n${at}}`;
   };
+  const next = plan.children.size ? `, next: ${lists(variable, plan, indent)}` : '';
+  return `{node: ${projection(variable, plan.label, reads.get(plan.label)!)}${next}}`;
+}
+
+/** The roots of a plan by key (case-insensitive), each with its lists; one row per key, the item null when none has it. */
+export function plannedLookupStatement(plan: PlanNode): string {
   return [
     '// Planned from the query (src/graph/plan.ts).',
     'UNWIND $keys AS key',
-    `MATCH (n0:${plan.label} {keyNorm: toLower(key)})`,
-    `RETURN key, ${lists('n0', plan, '  ')} AS next`,
+    `OPTIONAL MATCH (n0:${plan.label} {keyNorm: toLower(key)})`,
+    `RETURN key, CASE WHEN n0 IS NULL THEN null ELSE ${planItem(plan)} END AS item`,
   ].join('\n');
+}
+
+/** A statement with `{{ITEM n0}}` (node-page.cypher) written as the plan's item of n0 (null when n0 is). */
+export function withPlannedItems(template: string, plan: PlanNode): string {
+  return template.replaceAll('{{ITEM n0}}', `CASE WHEN n0 IS NULL THEN null ELSE ${planItem(plan)} END`);
 }
 
 interface Item {
@@ -76,26 +82,48 @@ export function primeFrom(plan: PlanNode, parentKey: string, next: Record<string
   return count;
 }
 
-// Statements by their text's plan: a query's shape repeats, its text is built once. Bounded: a client
-// cannot grow it without end by varying its selections.
+/** What a planned statement answers per root: the node and the lists below it. */
+export interface PlannedItem {
+  node: Record<string, unknown>;
+  next?: Record<string, Item[]>;
+}
+
+/** The root's record from its item, its lists handed to the loaders. */
+export function rootOf(plan: PlanNode, item: PlannedItem, primer: Primer, reads = readsByLabel(plan)): EntityRecord {
+  const root = toProjectedEntity(plan.label, item.node, reads.get(plan.label) === 'all');
+  primeFrom(plan, root.key, item.next ?? {}, primer, reads);
+  return root;
+}
+
+// Statements by plan: a query's shape repeats, its text is built once. Bounded: a client cannot grow it
+// without end by varying its selections.
 const statements = new Map<string, string>();
 const MAX_STATEMENTS = 500;
 
-function statementOf(plan: PlanNode): string {
-  const id = JSON.stringify(plan, (_key, value) => (value instanceof Set ? [...value].sort() : value instanceof Map ? Object.fromEntries(value) : value));
+/** The statement `make` builds for this plan (and template), built once. */
+export function memoised(plan: PlanNode, template: string, make: () => string): string {
+  const id =
+    template + JSON.stringify(plan, (_key, value) => (value instanceof Set ? [...value].sort() : value instanceof Map ? Object.fromEntries(value) : value));
   let statement = statements.get(id);
   if (!statement) {
-    statement = planStatement(plan);
+    statement = make();
     if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
     statements.set(id, statement);
   }
   return statement;
 }
 
-/** Reads the plan's relationship lists below the given roots in one round trip and primes the loaders. */
-export async function readPlan(executor: Executor, plan: PlanNode, keys: readonly string[], primer: Primer): Promise<void> {
-  if (!walksRelationships(plan) || keys.length === 0) return;
-  const records = await executor.read(`plan:${plan.label}`, statementOf(plan), { keys: [...new Set(keys)] });
+/** The entities of the plan's label by key, in one round trip with every list below them (null for an unknown key). */
+export async function readPlannedRoots(
+  { executor, primer }: { executor: Executor; primer: Primer },
+  plan: PlanNode,
+  keys: readonly string[],
+): Promise<(EntityRecord | null)[]> {
+  const statement = memoised(plan, 'lookup', () => plannedLookupStatement(plan));
+  const records = await executor.read(`lookup:${plan.label}`, statement, { keys: [...keys] });
   const reads = readsByLabel(plan);
-  for (const record of records) primeFrom(plan, record.get('key') as string, record.get('next') as Record<string, Item[]>, primer, reads);
+  return records.map((record) => {
+    const item = record.get('item') as PlannedItem | null;
+    return item ? rootOf(plan, item, primer, reads) : null;
+  });
 }

@@ -7,6 +7,8 @@ import type { Executor } from '../db/executor.js';
 import type { NodeLabel, RelationshipType } from '../graph-model.js';
 import { regulatoryFacts, type RegulatoryFacts } from '../regulatory-status.js';
 import { projectedStatement, type CypherLibrary } from './cypher.js';
+import { memoised, rootOf, withPlannedItems, type PlannedItem, type Primer } from './plan.js';
+import { readsByLabel, type PlanNode } from './selection.js';
 import { toEntity, toLightRelationship, toProjectedEntity, toRelationship, type EntityRecord, type RelationshipRecord } from './records.js';
 
 /** What a read needs: the request's executor (which counts its round trips) and the statements. */
@@ -31,9 +33,16 @@ export interface PageParams {
   limit: number;
 }
 
-export async function readPage({ executor, cypher }: GraphAccess, label: NodeLabel, params: PageParams) {
-  const [record] = await executor.read(`page:${label}`, cypher.forLabel('node-page', label), { ...params });
-  return { nodes: (record.get('page') as Node[]).map(toEntity), total: record.get('total') as number };
+/**
+ * A page of the plan's label and the total that match, in one round trip with every list the plan walks
+ * below the page's nodes (src/graph/plan.ts), the lists handed to the loaders.
+ */
+export async function readPage(access: GraphAccess & { primer: Primer }, plan: PlanNode, params: PageParams) {
+  const template = access.cypher.forLabel('node-page', plan.label);
+  const statement = memoised(plan, template, () => withPlannedItems(template, plan));
+  const [record] = await access.executor.read(`page:${plan.label}`, statement, { ...params });
+  const reads = readsByLabel(plan);
+  return { nodes: (record.get('page') as PlannedItem[]).map((item) => rootOf(plan, item, access.primer, reads)), total: record.get('total') as number };
 }
 
 // ---- search (cypher/search.cypher)

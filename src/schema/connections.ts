@@ -5,7 +5,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { EntityRecord } from '../graph/records.js';
 import { readPage } from '../graph/reads.js';
-import type { NodeLabel } from '../graph-model.js';
+import type { PlanNode } from '../graph/selection.js';
 import { DEFAULT_PAGE_SIZE, defaultLimits } from '../limits.js';
 
 /** The default maximum `first` (KG_MAX_PAGE_SIZE); the request's own limit is context.limits.maxPageSize. */
@@ -82,9 +82,10 @@ export function pageOfList<T>(context: Context, items: T[], args: { first?: numb
   return connectionOf(items.slice(offset, offset + first), offset, items.length);
 }
 
-export async function fetchPage(context: Context, label: NodeLabel, query: PageQuery) {
+/** A page of the plan's label, read with every list the plan walks below its nodes, in one round trip. */
+export async function fetchPage(context: Context, plan: PlanNode, query: PageQuery) {
   const { first, offset } = pageWindow(context, query.first, query.after);
-  const { nodes, total } = await readPage(context, label, {
+  const { nodes, total } = await readPage(context, plan, {
     keys: query.keys ? query.keys.map((k) => k.toLowerCase()) : null,
     text: query.text ? query.text.toLowerCase() : null,
     anyOf: query.anyOf ?? [],

@@ -5,9 +5,10 @@ import { builder, type AppTypes } from '../builder.js';
 import type { Context } from '../context.js';
 import type { NodeLabel } from '../graph-model.js';
 import { knownKeyOrThrow } from '../known-keys.js';
+import { readPlannedRoots } from '../graph/plan.js';
 import { planOf, subSelections } from '../graph/selection.js';
 import { getNamedType } from 'graphql';
-import { type entityNode, lookup } from './common.js';
+import type { entityNode } from './common.js';
 import { fetchPage, OrderInput, type PageQuery } from './connections.js';
 
 export const TextFilter = builder.inputType('EntityFilter', {
@@ -27,12 +28,8 @@ export function singularRoot(field: string, label: NodeLabel, ref: Ref, descript
       nullable: true,
       description,
       args: { key: t.arg.string({ required: true }) },
-      resolve: async (_root, { key }, context: Context, info) => {
-        const entity = await lookup(context, label, key);
-        // The relationship lists the selection walks below it, in one more round trip (src/graph/plan.ts).
-        if (entity) await context.readPlan(planOf(info, label, info.fieldNodes), [entity.key]);
-        return entity;
-      },
+      // The entity as the selection reads it, with the relationship lists it walks below, in one round trip.
+      resolve: async (_root, { key }, context: Context, info) => (await readPlannedRoots(context, planOf(info, label, info.fieldNodes), [key]))[0],
     }),
   );
 }
@@ -77,21 +74,16 @@ export function pluralRoot<F extends object = { text?: string | null }>(
           for (const check of (given && filter.keys?.(given)) || []) {
             if (check.key) await knownKeyOrThrow(context, check.label, check.key, `filter.${check.argument}`);
           }
-          const page = await fetchPage(context, label, {
+          // The page as the selection reads its nodes, with the lists it walks below them, in one round trip.
+          const edges = subSelections(info, info.fieldNodes, getNamedType(info.returnType), 'edges');
+          const nodes = edges.type ? subSelections(info, edges.fields, edges.type, 'node').fields : [];
+          return fetchPage(context, planOf(info, label, nodes), {
             ...(given ? filter.toQuery(given) : {}),
             keys: args.keys,
             orderBy: args.orderBy as PageQuery['orderBy'],
             first: args.first,
             after: args.after,
           });
-          // The relationship lists the selection walks below the page's nodes, in one more round trip.
-          const edges = subSelections(info, info.fieldNodes, getNamedType(info.returnType), 'edges');
-          const nodes = edges.type ? subSelections(info, edges.fields, edges.type, 'node').fields : [];
-          await context.readPlan(
-            planOf(info, label, nodes),
-            page.edges.map((edge) => edge.node.key),
-          );
-          return page;
         },
       },
       ...((connection ? [connection] : connectionNames(label)) as ReturnType<typeof connectionNames>),
