@@ -32,5 +32,10 @@ CALL (d, c, pair) {
     study: {{PROJECT s Study}}
   }) AS findings
 }
-{{INCLUDE regulatory-facts}}
-RETURN pair.id AS id, d, c, findings, authorisations, labels, regulators
+// The regulatory facts only when the query asks for a status ($statuses): most evidence questions do not.
+OPTIONAL CALL (d) {
+  WITH d WHERE $statuses
+  {{INCLUDE regulatory-facts}}
+  RETURN authorisations, labels
+}
+RETURN pair.id AS id, d, c, findings, coalesce(authorisations, []) AS authorisations, coalesce(labels, []) AS labels, regulators

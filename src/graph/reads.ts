@@ -110,10 +110,17 @@ export interface EvidenceRow {
   facts: RegulatoryFacts;
 }
 
-/** Evidence for many pairs in one round trip, findings and studies projected to what `reads` names. */
-export async function readEvidence({ executor, cypher }: GraphAccess, pairs: EvidencePair[], reads: { finding: Reads; study: Reads }): Promise<EvidenceRow[]> {
+/**
+ * Evidence for many pairs in one round trip, findings and studies projected to what `reads` names; the
+ * regulatory facts only with `reads.statuses` (empty otherwise).
+ */
+export async function readEvidence(
+  { executor, cypher }: GraphAccess,
+  pairs: EvidencePair[],
+  reads: { finding: Reads; study: Reads; statuses: boolean },
+): Promise<EvidenceRow[]> {
   const statement = projectedStatement(cypher.query('evidence'), { f: reads.finding, s: reads.study });
-  const records = await executor.read('evidence', statement, { pairs });
+  const records = await executor.read('evidence', statement, { pairs, statuses: reads.statuses });
   type Properties = Record<string, unknown>;
   return records.map((r) => ({
     id: r.get('id') as string,

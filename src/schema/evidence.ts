@@ -5,8 +5,8 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { EntityRecord } from '../graph/records.js';
 import { readEvidence } from '../graph/reads.js';
-import { edgeKey, planOf, subSelections } from '../graph/selection.js';
-import { getNamedType, type GraphQLResolveInfo } from 'graphql';
+import { edgeKey, fieldsOf, planOf, subSelections } from '../graph/selection.js';
+import { getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { entitiesByName } from '../graph/loaders.js';
 import { authorisedRoutes, regulatorsWith, statusesOfUse, today, type StatusUnderRegulator } from '../regulatory-status.js';
 import { comparatorsOf, rateOf } from '../arms.js';
@@ -26,7 +26,7 @@ export interface EvidenceShape {
   findings: EntityRecord[];
   /** The study key of each finding, by finding key. */
   studyOf: Map<string, string>;
-  /** The status under every regulator, for every route of the use (findings' and authorisations'). */
+  /** The status under every regulator, for every route of the use (findings' and authorisations'); [] when the query asked for none. */
   statuses: StatusUnderRegulator[];
 }
 
@@ -93,7 +93,12 @@ const SUMMARY_READS = ['outcome', 'patients', 'responders', 'responseRatePercent
 export interface EvidenceReads {
   finding: ReadonlySet<string> | 'all';
   study: ReadonlySet<string> | 'all';
+  /** Whether the selection asks for a regulatory status (approvedBy, offLabelIn, regulatoryStatus). */
+  statuses: boolean;
 }
+
+/** The fields of EvidenceSummary answered from the statuses under each regulator. */
+const STATUS_FIELDS = new Set(['approvedBy', 'offLabelIn', 'regulatoryStatus']);
 
 const list = (reads: ReadonlySet<string> | 'all') => (reads === 'all' ? 'all' : [...reads].sort());
 
@@ -102,7 +107,15 @@ export function evidenceReads(info: GraphQLResolveInfo): EvidenceReads {
   const { fields } = subSelections(info, info.fieldNodes, getNamedType(info.returnType), 'findings');
   const plan = planOf(info, 'Finding', fields);
   const study = plan.children.get(edgeKey('REPORTS', 'IN'))?.node.reads ?? new Set<string>();
-  return { finding: plan.reads === 'all' ? 'all' : new Set([...plan.reads, ...SUMMARY_READS]), study };
+  const summary = getNamedType(info.returnType);
+  const statuses =
+    isObjectType(summary) &&
+    fieldsOf(
+      info,
+      info.fieldNodes.map((f) => f.selectionSet),
+      summary,
+    ).some((f) => STATUS_FIELDS.has(f.name.value));
+  return { finding: plan.reads === 'all' ? 'all' : new Set([...plan.reads, ...SUMMARY_READS]), study, statuses };
 }
 
 const union = (a: ReadonlySet<string> | 'all', b: ReadonlySet<string> | 'all') => (a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]));
@@ -110,24 +123,26 @@ const union = (a: ReadonlySet<string> | 'all', b: ReadonlySet<string> | 'all') =
 // The loader's key: the question and what it reads, as JSON, so no character of a user's key can be mistaken
 // for a separator, and an answer read for fewer properties is never reused for a selection that needs more.
 const pairKey = (drug: string, condition: string, route: Route | null, includeRetracted: boolean, reads: EvidenceReads) =>
-  JSON.stringify([drug.toLowerCase(), condition.toLowerCase(), route, includeRetracted, list(reads.finding), list(reads.study)]);
+  JSON.stringify([drug.toLowerCase(), condition.toLowerCase(), route, includeRetracted, list(reads.finding), list(reads.study), reads.statuses]);
 
 /** Evidence for many (drug, condition, route) triples in one round trip per request tick. */
 function evidenceLoader(context: Context) {
   return new DataLoader<string, EvidenceShape | null>(async (ids) => {
-    let reads: EvidenceReads = { finding: new Set(SUMMARY_READS), study: new Set() };
+    let reads: EvidenceReads = { finding: new Set(SUMMARY_READS), study: new Set(), statuses: false };
     const pairs = ids.map((id) => {
-      const [drug, condition, route, includeRetracted, finding, study] = JSON.parse(id) as [
+      const [drug, condition, route, includeRetracted, finding, study, statuses] = JSON.parse(id) as [
         string,
         string,
         Route | null,
         boolean,
         string[] | 'all',
         string[] | 'all',
+        boolean,
       ];
       reads = {
         finding: union(reads.finding, finding === 'all' ? 'all' : new Set(finding)),
         study: union(reads.study, study === 'all' ? 'all' : new Set(study)),
+        statuses: reads.statuses || statuses,
       };
       return { id, drug, condition, route, includeRetracted };
     });
@@ -156,12 +171,14 @@ function evidenceLoader(context: Context) {
         route,
         findings: sorted,
         studyOf: new Map([...studiesOf].map(([key, studies]) => [key, studies[0].key])),
-        statuses: statusesOfUse(
-          regulators.map((x) => x.key),
-          { drug: drug.key, condition: condition.key, routes },
-          facts,
-          today(),
-        ),
+        statuses: !reads.statuses
+          ? []
+          : statusesOfUse(
+              regulators.map((x) => x.key),
+              { drug: drug.key, condition: condition.key, routes },
+              facts,
+              today(),
+            ),
       });
     }
     return ids.map((id) => byId.get(id) ?? null);
