@@ -94,7 +94,12 @@ export async function profileStatements(driver: Driver, args: QuestionArgs, time
       { fromLabel: from.label, fromKey: from.key, toLabel: to.label, toKey: to.key, first: 10 },
     ],
     ['evidence', 'ours before (cypher/evidence.cypher of 46248c5)', file('./profile/evidence-before.cypher'), { pairs }],
-    ['evidence', 'ours now (cypher/evidence.cypher)', projectedStatement(cypher.query('evidence'), { f: summaryReads, s: new Set() }), { pairs }],
+    [
+      'evidence',
+      'ours now (cypher/evidence.cypher)',
+      projectedStatement(cypher.query('evidence'), { f: summaryReads, s: new Set() }),
+      { pairs, statuses: false },
+    ],
     ['evidence', 'floor (bench/floor/evidence.cypher)', file('./floor/evidence.cypher'), { drug: args.drug, condition: args.condition }],
   ];
   const rows: ProfileRow[] = [];

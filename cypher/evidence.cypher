@@ -7,8 +7,9 @@
 // The findings are reached from whichever end has fewer of them (degrees are read in constant time) and
 // checked against the other end, so a hub drug in a rare condition costs the condition's findings only.
 // Retracted findings count only when the pair asks for them (includeRetracted).
-// The regulators (a handful) are read once, up front.
-WITH COLLECT { MATCH (r:Regulator) RETURN r ORDER BY r.key } AS regulators
+// The drug and the condition come projected to what the query reads (PROJECT placeholders below).
+// The regulators (a handful) are read once, up front, and only when the query asks for a status ($statuses).
+WITH CASE WHEN $statuses THEN COLLECT { MATCH (r:Regulator) RETURN r ORDER BY r.key } ELSE [] END AS regulators
 UNWIND $pairs AS pair
 MATCH (d:Drug {keyNorm: toLower(pair.drug)})
 MATCH (c:Condition {keyNorm: toLower(pair.condition)})
@@ -38,4 +39,4 @@ OPTIONAL CALL (d) {
   {{INCLUDE regulatory-facts}}
   RETURN authorisations, labels
 }
-RETURN pair.id AS id, d, c, findings, coalesce(authorisations, []) AS authorisations, coalesce(labels, []) AS labels, regulators
+RETURN pair.id AS id, {{PROJECT d Drug}} AS d, {{PROJECT c Condition}} AS c, findings, coalesce(authorisations, []) AS authorisations, coalesce(labels, []) AS labels, regulators

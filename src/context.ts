@@ -106,7 +106,8 @@ export function createContext(services: AppServices, request?: Request, requestI
 function primerOf(context: () => Context): Primer {
   return {
     neighbours(edge, parentKey, items) {
-      context().neighbours(edge.type, edge.direction).prime(parentKey, items);
+      // Lists read without their links prime only the loader of the neighbours alone.
+      if (edge.links) context().neighbours(edge.type, edge.direction).prime(parentKey, items);
       context()
         .neighbourNodes(edge.type, edge.direction)
         .prime(

@@ -21,7 +21,7 @@ function planOfDrugs(query: string, variableValues: Record<string, unknown> = {}
 }
 
 describe('planned statements', () => {
-  it('a root with a nested list: one COLLECT per level, each node projected to its key, name and what its fields read', () => {
+  it('a root with a nested list: one COLLECT per level, each node projected to its key, name and what its fields read, links only where a field lists them', () => {
     const plan = planOfDrugs(`{ drugs(first: 10) { edges { node { key targets { potencyNm target { key family pathways { key conditions { key } } } } } } } }`);
     expect(planStatement(plan)).toBe(`// Planned from the query (src/graph/plan.ts).
 UNWIND $keys AS key
@@ -29,13 +29,13 @@ OPTIONAL MATCH (n0:Drug {keyNorm: toLower(key)})
 RETURN key, CASE WHEN n0 IS NULL THEN null ELSE {node: n0 {.key, .name}, next: {
   \`INTERACTS_WITH:OUT\`: COLLECT {
     MATCH (n0)-[r1:INTERACTS_WITH]->(n1:Target)
-    RETURN {node: n1 {.key, .name, .family}, id: elementId(r1), rel: r1 {.*, sources: null}, next: {
+    RETURN {node: n1 {.key, .name, .family}, id: elementId(r1), rel: r1 {.action, .primary, .potencyNm, .potencyType}, next: {
       \`PARTICIPATES_IN:OUT\`: COLLECT {
         MATCH (n1)-[r2:PARTICIPATES_IN]->(n2:Pathway)
-        RETURN {node: n2 {.key, .name}, id: elementId(r2), rel: r2 {.*, sources: null}, next: {
+        RETURN {node: n2 {.key, .name}, next: {
           \`IMPLICATED_IN:OUT\`: COLLECT {
             MATCH (n2)-[r3:IMPLICATED_IN]->(n3:Condition)
-            RETURN {node: n3 {.key, .name}, id: elementId(r3), rel: r3 {.*, sources: null}}
+            RETURN {node: n3 {.key, .name}}
           }
         }}
       }
@@ -57,12 +57,12 @@ RETURN key, CASE WHEN n0 IS NULL THEN null ELSE {node: n0 {.key, .name}, next: {
     expect(statement).not.toContain('.description');
     // Finding.retraction hands the whole record to another type: it says nothing, so the findings are read whole.
     const whole = planStatement(planOfDrugs(`{ drugs { edges { node { findings { key retraction { reason } } } } } }`));
-    expect(whole).toContain('RETURN {node: n1 {.*}, id: elementId(r1)');
+    expect(whole).toContain('RETURN {node: n1 {.*}}');
   });
 
   it('one label read at two places carries the union of both reads (its lists are cached by key)', () => {
     const statement = planStatement(planOfDrugs(`{ drugs { edges { node { targets { target { key family pathways { key targets { key symbol } } } } } } } }`));
-    const projections = statement.match(/n\d \{[^}]*\}, id/g) ?? [];
+    const projections = statement.match(/n\d \{\.[^}]*\}/g) ?? [];
     expect(projections.filter((p) => p.includes('.family'))).toHaveLength(2);
   });
 });

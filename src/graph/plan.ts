@@ -4,7 +4,7 @@
 // the cache; a list outside the plan (a depth past the plan, a field that is not a plain relationship list)
 // falls back to its batched loader.
 import type { Executor } from '../db/executor.js';
-import type { NodeLabel } from '../graph-model.js';
+import { relationships, type NodeLabel } from '../graph-model.js';
 import { byName, type Neighbour } from './loaders.js';
 import { projection, toLightRelationship, toProjectedEntity, type EntityRecord } from './records.js';
 import { edgeKey, readsByLabel, type PlanEdge, type PlanNode } from './selection.js';
@@ -28,7 +28,10 @@ export function planItem(plan: PlanNode, variable = 'n0', indent = '  '): string
     const pattern =
       edge.direction === 'OUT' ? `(${from})-[${r}:${edge.type}]->(${n}:${edge.node.label})` : `(${from})<-[${r}:${edge.type}]-(${n}:${edge.node.label})`;
     const next = edge.node.children.size ? `, next: ${lists(n, edge.node, `${at}    `)}` : '';
-    return `COLLECT {\n${at}  MATCH ${pattern}\n${at}  RETURN {node: ${projection(n, edge.node.label, reads.get(edge.node.label)!)}, id: elementId(${r}), rel: ${r} {.*, sources: null}${next}}\n${at}}`;
+    // The link's own properties (never its sources, loaded by id when asked) only where a field lists links.
+    const properties = relationships[edge.type].properties.map((p) => `.${p}`).join(', ');
+    const link = edge.links ? `, id: elementId(${r}), rel: ${properties ? `${r} {${properties}}` : '{}'}` : '';
+    return `COLLECT {\n${at}  MATCH ${pattern}\n${at}  RETURN {node: ${projection(n, edge.node.label, reads.get(edge.node.label)!)}${link}${next}}\n${at}}`;
   };
   const next = plan.children.size ? `, next: ${lists(variable, plan, indent)}` : '';
   return `{node: ${projection(variable, plan.label, reads.get(plan.label)!)}${next}}`;
@@ -51,8 +54,9 @@ export function withPlannedItems(template: string, plan: PlanNode): string {
 
 interface Item {
   node: Record<string, unknown>;
-  id: string;
-  rel: Record<string, unknown>;
+  /** Only where the edge lists links. */
+  id?: string;
+  rel?: Record<string, unknown>;
   next?: Record<string, Item[]>;
 }
 
@@ -61,22 +65,31 @@ export interface Primer {
   neighbours(edge: PlanEdge, parentKey: string, items: Neighbour[]): void;
 }
 
-/** Hands the lists below one root (its row's `next`) to the loaders, recursively; returns how many nodes. */
-export function primeFrom(plan: PlanNode, parentKey: string, next: Record<string, Item[]>, primer: Primer, reads = readsByLabel(plan)): number {
+/**
+ * Hands the lists below one entity (its row's `next`) to the entity itself (`planned`, read by the resolvers
+ * without a promise) and to the loaders, recursively; returns how many nodes.
+ */
+export function primeFrom(plan: PlanNode, parent: EntityRecord, next: Record<string, Item[]>, primer: Primer, reads = readsByLabel(plan)): number {
   let count = 0;
   for (const edge of plan.children.values()) {
     const items = next[edgeKey(edge.type, edge.direction)] ?? [];
     const label: NodeLabel = edge.node.label;
     const labelReads = reads.get(label)!;
-    const neighbours = items.map((item) => ({
+    const inOrder = items.map((item) => ({
       node: toProjectedEntity(label, item.node, labelReads === 'all'),
-      rel: toLightRelationship(item.id, item.rel),
+      rel: toLightRelationship(item.id ?? '', item.rel ?? {}),
     }));
-    neighbours.sort(byName);
-    primer.neighbours(edge, parentKey, neighbours);
+    const neighbours = [...inOrder].sort(byName);
+    const nodes = neighbours.map((n) => n.node);
+    parent.planned ??= new Map();
+    parent.planned.set(`${edge.type}:${edge.direction}:nodes`, nodes);
+    if (edge.links) parent.planned.set(`${edge.type}:${edge.direction}:links`, neighbours);
+    primer.neighbours(edge, parent.key, neighbours);
     count += neighbours.length;
     if (edge.node.children.size) {
-      for (const item of items) count += primeFrom(edge.node, item.node.key as string, item.next ?? {}, primer, reads);
+      items.forEach((item, i) => {
+        count += primeFrom(edge.node, inOrder[i].node, item.next ?? {}, primer, reads);
+      });
     }
   }
   return count;
@@ -91,7 +104,7 @@ export interface PlannedItem {
 /** The root's record from its item, its lists handed to the loaders. */
 export function rootOf(plan: PlanNode, item: PlannedItem, primer: Primer, reads = readsByLabel(plan)): EntityRecord {
   const root = toProjectedEntity(plan.label, item.node, reads.get(plan.label) === 'all');
-  primeFrom(plan, root.key, item.next ?? {}, primer, reads);
+  primeFrom(plan, root, item.next ?? {}, primer, reads);
   return root;
 }
 

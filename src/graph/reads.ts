@@ -117,15 +117,15 @@ export interface EvidenceRow {
 export async function readEvidence(
   { executor, cypher }: GraphAccess,
   pairs: EvidencePair[],
-  reads: { finding: Reads; study: Reads; statuses: boolean },
+  reads: { finding: Reads; study: Reads; drug: Reads; condition: Reads; statuses: boolean },
 ): Promise<EvidenceRow[]> {
-  const statement = projectedStatement(cypher.query('evidence'), { f: reads.finding, s: reads.study });
+  const statement = projectedStatement(cypher.query('evidence'), { f: reads.finding, s: reads.study, d: reads.drug, c: reads.condition });
   const records = await executor.read('evidence', statement, { pairs, statuses: reads.statuses });
   type Properties = Record<string, unknown>;
   return records.map((r) => ({
     id: r.get('id') as string,
-    drug: toEntity(r.get('d') as Node),
-    condition: toEntity(r.get('c') as Node),
+    drug: toProjectedEntity('Drug', r.get('d') as Record<string, unknown>, reads.drug === 'all'),
+    condition: toProjectedEntity('Condition', r.get('c') as Record<string, unknown>, reads.condition === 'all'),
     findings: (r.get('findings') as { finding: Properties | null; study: Properties }[])
       .filter((row) => row.finding)
       .map((row) => ({

@@ -37,6 +37,11 @@ export interface EntityRecord {
   props: Record<string, unknown>;
   /** false: a projected record, with only the properties its statement read. */
   complete: boolean;
+  /**
+   * The relationship lists a planned statement read below this entity (src/graph/plan.ts), by
+   * `TYPE:DIRECTION:nodes` (the neighbours) and `TYPE:DIRECTION:links` (with the relationships).
+   */
+  planned?: Map<string, unknown[]>;
 }
 
 export interface RelationshipRecord {
@@ -102,6 +107,7 @@ function parseJsonList<T>(value: unknown): T[] {
 // large list makes tens of thousands of records per request.
 class Entity implements EntityRecord {
   readonly key: string;
+  planned?: Map<string, unknown[]>;
   private cachedName?: string;
   private parsedXrefs?: Xref[];
   private parsedSources?: Provenance[];

@@ -39,6 +39,8 @@ export interface PlanEdge {
   type: RelationshipType;
   direction: Direction;
   node: PlanNode;
+  /** A field lists the links themselves (their properties, their sources by id), not only the neighbours. */
+  links: boolean;
 }
 
 /** The parts of GraphQLResolveInfo a plan is read from. */
@@ -130,7 +132,7 @@ export function planOf(context: SelectionContext, label: NodeLabel, fields: read
       const child = planOf(context, neighbourLabel, neighbourFields, depth + 1);
       const key = edgeKey(relType, direction);
       const existing = plan.children.get(key);
-      plan.children.set(key, { type: relType, direction, node: existing ? merged(existing.node, child) : child });
+      plan.children.set(key, { type: relType, direction, node: existing ? merged(existing.node, child) : child, links: !!node || !!existing?.links });
     }
     if (needs.reads) {
       if (plan.reads !== 'all') for (const property of needs.reads) plan.reads.add(property);
@@ -146,7 +148,7 @@ function merged(a: PlanNode, b: PlanNode): PlanNode {
   const children = new Map(a.children);
   for (const [key, edge] of b.children) {
     const existing = children.get(key);
-    children.set(key, existing ? { ...edge, node: merged(existing.node, edge.node) } : edge);
+    children.set(key, existing ? { ...edge, node: merged(existing.node, edge.node), links: edge.links || existing.links } : edge);
   }
   return { label: a.label, reads, children };
 }

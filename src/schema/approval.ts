@@ -8,7 +8,7 @@ import type { EntityRecord } from '../graph/records.js';
 import type { Neighbour } from '../graph/loaders.js';
 import { approvalKind, datePrecision } from '../ingest/corpus-schema.js';
 import { dateWindow, inForce, inForceValues, today } from '../regulatory-status.js';
-import { along, reads, EntityInterface, neighbour, prop } from './common.js';
+import { along, reads, EntityInterface, neighbour, prop, afterLoad } from './common.js';
 import { ApprovalRef, ConditionRef, DrugRef, ProductRef, RegulatorRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
@@ -65,13 +65,13 @@ ApprovalRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
     kind: t.field({ type: ApprovalKindEnum, resolve: (a) => prop<'AUTHORISATION'>(a, 'kind')!, ...reads('kind') }),
-    regulator: t.field({ type: RegulatorRef, ...along('ISSUED', 'IN'), resolve: async (a, _x, c) => (await neighbour(c, a, 'ISSUED', 'IN'))! }),
+    regulator: t.field({ type: RegulatorRef, ...along('ISSUED', 'IN'), resolve: (a, _x, c) => afterLoad(neighbour(c, a, 'ISSUED', 'IN'), (n) => n!) }),
     issuingBody: t.string({
       description: 'The body that issued it, e.g. "European Commission" for an EMA-route authorisation.',
       resolve: (a) => prop<string>(a, 'issuingBody')!,
       ...reads('issuingBody'),
     }),
-    product: t.field({ type: ProductRef, ...along('FOR_PRODUCT', 'OUT'), resolve: async (a, _x, c) => (await neighbour(c, a, 'FOR_PRODUCT', 'OUT'))! }),
+    product: t.field({ type: ProductRef, ...along('FOR_PRODUCT', 'OUT'), resolve: (a, _x, c) => afterLoad(neighbour(c, a, 'FOR_PRODUCT', 'OUT'), (n) => n!) }),
     drug: t.field({
       type: DrugRef,
       nullable: true,
@@ -81,7 +81,11 @@ ApprovalRef.implement({
         return product ? neighbour(c, product, 'CONTAINS', 'OUT') : null;
       },
     }),
-    condition: t.field({ type: ConditionRef, ...along('FOR_CONDITION', 'OUT'), resolve: async (a, _x, c) => (await neighbour(c, a, 'FOR_CONDITION', 'OUT'))! }),
+    condition: t.field({
+      type: ConditionRef,
+      ...along('FOR_CONDITION', 'OUT'),
+      resolve: (a, _x, c) => afterLoad(neighbour(c, a, 'FOR_CONDITION', 'OUT'), (n) => n!),
+    }),
     indication: t.string({ resolve: (a) => prop<string>(a, 'indication')!, ...reads('indication') }),
     population: t.string({ nullable: true, resolve: (a) => prop<string>(a, 'population'), ...reads('population') }),
     minimumAgeYears: t.int({ nullable: true, resolve: (a) => prop<number>(a, 'minimumAgeYears'), ...reads('minimumAgeYears') }),

@@ -5,6 +5,7 @@ import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { EntityRecord, Provenance, Xref } from '../graph/records.js';
+import type { Neighbour } from '../graph/loaders.js';
 import { nodeLabels, relationships, type Direction, type NodeLabel, type RelationshipType } from '../graph-model.js';
 import { idKeyOf } from './asked-ids.js';
 import { confidence, route, weakestConfidence } from '../ingest/corpus-schema.js';
@@ -140,19 +141,27 @@ export const includeRetractedArg = {
   description: 'Also list findings a curator retracted (each says so in `retracted`).',
 } as const;
 
-/** The neighbours along one relationship type with the relationships (batched per request by DataLoader). */
-export async function neighbours(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction) {
-  return context.neighbours(type, direction).load(entity.key);
+/** `fn` of a value that may still be a promise: at once when it is not (a planned list), else when it resolves. */
+export function afterLoad<T, U>(value: T | Promise<T>, fn: (value: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(fn) : fn(value);
 }
 
-/** The neighbour entities alone along one relationship type (batched per request by DataLoader). */
-export async function neighbourNodes(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction) {
-  return context.neighbourNodes(type, direction).load(entity.key);
+/**
+ * The neighbours along one relationship type with the relationships: as the entity's planned statement read
+ * them (src/graph/plan.ts), else batched per request by DataLoader.
+ */
+export function neighbours(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction): Neighbour[] | Promise<Neighbour[]> {
+  return (entity.planned?.get(`${type}:${direction}:links`) as Neighbour[] | undefined) ?? context.neighbours(type, direction).load(entity.key);
+}
+
+/** The neighbour entities alone along one relationship type: planned, else batched per request by DataLoader. */
+export function neighbourNodes(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction): EntityRecord[] | Promise<EntityRecord[]> {
+  return (entity.planned?.get(`${type}:${direction}:nodes`) as EntityRecord[] | undefined) ?? context.neighbourNodes(type, direction).load(entity.key);
 }
 
 /** The single neighbour along a relationship that has at most one, or null. */
-export async function neighbour(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction) {
-  return (await neighbourNodes(context, entity, type, direction))[0] ?? null;
+export function neighbour(context: Context, entity: EntityRecord, type: RelationshipType, direction: Direction) {
+  return afterLoad(neighbourNodes(context, entity, type, direction), (nodes) => nodes[0] ?? null);
 }
 
 /** Defines a Relay node type for one label: global id from the key, loaded in batches by key. */

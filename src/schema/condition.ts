@@ -1,6 +1,6 @@
 // Condition and ConditionCategory (grouping by pathogenic mechanism, as in the review).
 import { builder } from '../builder.js';
-import { along, ConfidenceEnum, EntityInterface, neighbour, neighbourNodes, neighbours, prop, reads } from './common.js';
+import { along, ConfidenceEnum, EntityInterface, neighbour, neighbourNodes, neighbours, prop, reads, afterLoad } from './common.js';
 import { ConditionCategoryRef, ConditionRef, FindingRef, PathwayRef } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { ConditionLinkRef } from './pathway.js';
@@ -42,13 +42,14 @@ ConditionRef.implement({
     pathwayLinks: t.field({
       type: [ConditionLinkRef],
       ...along('IMPLICATED_IN', 'IN', 'pathway'),
-      resolve: async (c, _a, context) => (await neighbours(context, c, 'IMPLICATED_IN', 'IN')).map((n) => ({ pathway: n.node, condition: c, link: n.rel })),
+      resolve: (c, _a, context) =>
+        afterLoad(neighbours(context, c, 'IMPLICATED_IN', 'IN'), (list) => list.map((n) => ({ pathway: n.node, condition: c, link: n.rel }))),
     }),
     findings: t.field({
       type: [FindingRef],
       ...along('IN_CONDITION', 'IN'),
       args: findingArgs,
-      resolve: async (c, args, context) => filterFindings(await neighbourNodes(context, c, 'IN_CONDITION', 'IN'), args),
+      resolve: (c, args, context) => afterLoad(neighbourNodes(context, c, 'IN_CONDITION', 'IN'), (all) => filterFindings(all, args)),
     }),
   }),
 });

@@ -1,6 +1,6 @@
 // Drug: identity, targets (with action and potency), products, findings, approvals.
 import { builder } from '../builder.js';
-import { along, EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, reads, RouteEnum } from './common.js';
+import { along, EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, reads, RouteEnum, afterLoad } from './common.js';
 import { linkSources } from './link-sources.js';
 import { DrugRef, ProductRef, FindingRef, TargetInteractionRef, TargetRef, type InteractionShape } from './refs.js';
 import { filterFindings, findingArgs } from './finding.js';
@@ -30,10 +30,12 @@ DrugRef.implement({
       args: {
         includeSecondary: t.arg.boolean({ defaultValue: false, description: 'Also weaker off-target (secondary) activity; default: primary targets only.' }),
       },
-      resolve: async (drug, args, context) =>
-        mostPotentFirst(
-          (await neighbours(context, drug, 'INTERACTS_WITH', 'OUT')).map((n) => ({ drug, target: n.node, link: n.rel })),
-          args.includeSecondary,
+      resolve: (drug, args, context) =>
+        afterLoad(neighbours(context, drug, 'INTERACTS_WITH', 'OUT'), (list) =>
+          mostPotentFirst(
+            list.map((n) => ({ drug, target: n.node, link: n.rel })),
+            args.includeSecondary,
+          ),
         ),
     }),
     products: t.field({
@@ -45,7 +47,7 @@ DrugRef.implement({
       type: [FindingRef],
       ...along('OF_DRUG', 'IN'),
       args: findingArgs,
-      resolve: async (drug, args, context) => filterFindings(await neighbourNodes(context, drug, 'OF_DRUG', 'IN'), args),
+      resolve: (drug, args, context) => afterLoad(neighbourNodes(context, drug, 'OF_DRUG', 'IN'), (all) => filterFindings(all, args)),
     }),
   }),
 });

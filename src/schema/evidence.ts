@@ -93,6 +93,9 @@ const SUMMARY_READS = ['outcome', 'patients', 'responders', 'responseRatePercent
 export interface EvidenceReads {
   finding: ReadonlySet<string> | 'all';
   study: ReadonlySet<string> | 'all';
+  /** What it reads of the drug and the condition (`drug { ... }`, `condition { ... }`). */
+  drug: ReadonlySet<string> | 'all';
+  condition: ReadonlySet<string> | 'all';
   /** Whether the selection asks for a regulatory status (approvedBy, offLabelIn, regulatoryStatus). */
   statuses: boolean;
 }
@@ -115,7 +118,15 @@ export function evidenceReads(info: GraphQLResolveInfo): EvidenceReads {
       info.fieldNodes.map((f) => f.selectionSet),
       summary,
     ).some((f) => STATUS_FIELDS.has(f.name.value));
-  return { finding: plan.reads === 'all' ? 'all' : new Set([...plan.reads, ...SUMMARY_READS]), study, statuses };
+  const readsOf = (field: 'drug' | 'condition', label: 'Drug' | 'Condition') =>
+    planOf(info, label, subSelections(info, info.fieldNodes, summary, field).fields).reads;
+  return {
+    finding: plan.reads === 'all' ? 'all' : new Set([...plan.reads, ...SUMMARY_READS]),
+    study,
+    drug: readsOf('drug', 'Drug'),
+    condition: readsOf('condition', 'Condition'),
+    statuses,
+  };
 }
 
 const union = (a: ReadonlySet<string> | 'all', b: ReadonlySet<string> | 'all') => (a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]));
@@ -123,25 +134,41 @@ const union = (a: ReadonlySet<string> | 'all', b: ReadonlySet<string> | 'all') =
 // The loader's key: the question and what it reads, as JSON, so no character of a user's key can be mistaken
 // for a separator, and an answer read for fewer properties is never reused for a selection that needs more.
 const pairKey = (drug: string, condition: string, route: Route | null, includeRetracted: boolean, reads: EvidenceReads) =>
-  JSON.stringify([drug.toLowerCase(), condition.toLowerCase(), route, includeRetracted, list(reads.finding), list(reads.study), reads.statuses]);
+  JSON.stringify([
+    drug.toLowerCase(),
+    condition.toLowerCase(),
+    route,
+    includeRetracted,
+    list(reads.finding),
+    list(reads.study),
+    list(reads.drug),
+    list(reads.condition),
+    reads.statuses,
+  ]);
 
 /** Evidence for many (drug, condition, route) triples in one round trip per request tick. */
 function evidenceLoader(context: Context) {
   return new DataLoader<string, EvidenceShape | null>(async (ids) => {
-    let reads: EvidenceReads = { finding: new Set(SUMMARY_READS), study: new Set(), statuses: false };
+    let reads: EvidenceReads = { finding: new Set(SUMMARY_READS), study: new Set(), drug: new Set(), condition: new Set(), statuses: false };
     const pairs = ids.map((id) => {
-      const [drug, condition, route, includeRetracted, finding, study, statuses] = JSON.parse(id) as [
+      type Listed = string[] | 'all';
+      const [drug, condition, route, includeRetracted, finding, study, drugReads, conditionReads, statuses] = JSON.parse(id) as [
         string,
         string,
         Route | null,
         boolean,
-        string[] | 'all',
-        string[] | 'all',
+        Listed,
+        Listed,
+        Listed,
+        Listed,
         boolean,
       ];
+      const set = (listed: Listed) => (listed === 'all' ? 'all' : new Set(listed));
       reads = {
-        finding: union(reads.finding, finding === 'all' ? 'all' : new Set(finding)),
-        study: union(reads.study, study === 'all' ? 'all' : new Set(study)),
+        finding: union(reads.finding, set(finding)),
+        study: union(reads.study, set(study)),
+        drug: union(reads.drug, set(drugReads)),
+        condition: union(reads.condition, set(conditionReads)),
         statuses: reads.statuses || statuses,
       };
       return { id, drug, condition, route, includeRetracted };

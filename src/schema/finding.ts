@@ -4,7 +4,19 @@ import { builder } from '../builder.js';
 import { addFinding, retractFinding } from '../curation/findings.js';
 import type { EntityRecord } from '../graph/records.js';
 import { AuditEventRef, auditTrailOf } from './audit.js';
-import { along, EntityInterface, includeRetractedArg, reads, neighbour, neighbourNodes, prop, ProvenanceInput, RouteEnum, unlessRetracted } from './common.js';
+import {
+  along,
+  EntityInterface,
+  includeRetractedArg,
+  reads,
+  neighbour,
+  neighbourNodes,
+  prop,
+  ProvenanceInput,
+  RouteEnum,
+  unlessRetracted,
+  afterLoad,
+} from './common.js';
 import { ConditionRef, DrugRef, FindingRef, ProductRef, StudyRef } from './refs.js';
 import { pageOfList } from './connections.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -22,10 +34,14 @@ const str = (name: string) => (f: EntityRecord) => prop<string>(f, name);
 FindingRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
-    study: t.field({ type: StudyRef, ...along('REPORTS', 'IN'), resolve: async (f, _a, c) => (await neighbour(c, f, 'REPORTS', 'IN'))! }),
-    drug: t.field({ type: DrugRef, ...along('OF_DRUG', 'OUT'), resolve: async (f, _a, c) => (await neighbour(c, f, 'OF_DRUG', 'OUT'))! }),
+    study: t.field({ type: StudyRef, ...along('REPORTS', 'IN'), resolve: (f, _a, c) => afterLoad(neighbour(c, f, 'REPORTS', 'IN'), (n) => n!) }),
+    drug: t.field({ type: DrugRef, ...along('OF_DRUG', 'OUT'), resolve: (f, _a, c) => afterLoad(neighbour(c, f, 'OF_DRUG', 'OUT'), (n) => n!) }),
     product: t.field({ type: ProductRef, nullable: true, ...along('WITH_PRODUCT', 'OUT'), resolve: (f, _a, c) => neighbour(c, f, 'WITH_PRODUCT', 'OUT') }),
-    condition: t.field({ type: ConditionRef, ...along('IN_CONDITION', 'OUT'), resolve: async (f, _a, c) => (await neighbour(c, f, 'IN_CONDITION', 'OUT'))! }),
+    condition: t.field({
+      type: ConditionRef,
+      ...along('IN_CONDITION', 'OUT'),
+      resolve: (f, _a, c) => afterLoad(neighbour(c, f, 'IN_CONDITION', 'OUT'), (n) => n!),
+    }),
     route: t.field({ type: RouteEnum, resolve: (f) => prop<'TOPICAL'>(f, 'route')!, ...reads('route') }),
     patients: t.int({
       nullable: true,

@@ -4,7 +4,7 @@
 // the drug. Without a snapshot, a use the graph holds no authorisation for is UNKNOWN (src/regulatory-status.ts).
 import { builder } from '../builder.js';
 import { labelStatus } from '../ingest/corpus-schema.js';
-import { along, reads, EntityInterface, neighbour, neighbourNodes, prop } from './common.js';
+import { along, reads, EntityInterface, neighbour, neighbourNodes, prop, afterLoad } from './common.js';
 import { DrugRef, LabelSnapshotRef, ProductRef, RegulatorRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
@@ -16,8 +16,8 @@ export const LabelStatusEnum = builder.enumType('LabelStatus', {
 LabelSnapshotRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
-    regulator: t.field({ type: RegulatorRef, ...along('PUBLISHED', 'IN'), resolve: async (l, _a, c) => (await neighbour(c, l, 'PUBLISHED', 'IN'))! }),
-    drug: t.field({ type: DrugRef, ...along('LABEL_OF', 'OUT'), resolve: async (l, _a, c) => (await neighbour(c, l, 'LABEL_OF', 'OUT'))! }),
+    regulator: t.field({ type: RegulatorRef, ...along('PUBLISHED', 'IN'), resolve: (l, _a, c) => afterLoad(neighbour(c, l, 'PUBLISHED', 'IN'), (n) => n!) }),
+    drug: t.field({ type: DrugRef, ...along('LABEL_OF', 'OUT'), resolve: (l, _a, c) => afterLoad(neighbour(c, l, 'LABEL_OF', 'OUT'), (n) => n!) }),
     status: t.field({ type: LabelStatusEnum, resolve: (l) => prop<'AUTHORISED'>(l, 'status')!, ...reads('status') }),
     complete: t.boolean({
       description:

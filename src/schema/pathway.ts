@@ -1,7 +1,7 @@
 // Pathway: the targets signalling in it, the conditions it is implicated in, its place in the hierarchy.
 import { builder } from '../builder.js';
 import type { EntityRecord, RelationshipRecord } from '../graph/records.js';
-import { along, EntityInterface, neighbour, neighbourNodes, neighbours, prop, ProvenanceType, reads } from './common.js';
+import { along, EntityInterface, neighbour, neighbourNodes, neighbours, prop, ProvenanceType, reads, afterLoad } from './common.js';
 import { linkSources } from './link-sources.js';
 import { ConditionRef, PathwayRef, TargetRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
@@ -39,7 +39,8 @@ PathwayRef.implement({
     targetLinks: t.field({
       type: [PathwayLinkRef],
       ...along('PARTICIPATES_IN', 'IN', 'target'),
-      resolve: async (p, _a, context) => (await neighbours(context, p, 'PARTICIPATES_IN', 'IN')).map((n) => ({ target: n.node, pathway: p, link: n.rel })),
+      resolve: (p, _a, context) =>
+        afterLoad(neighbours(context, p, 'PARTICIPATES_IN', 'IN'), (list) => list.map((n) => ({ target: n.node, pathway: p, link: n.rel }))),
     }),
     conditions: t.field({
       type: [ConditionRef],
@@ -49,7 +50,8 @@ PathwayRef.implement({
     conditionLinks: t.field({
       type: [ConditionLinkRef],
       ...along('IMPLICATED_IN', 'OUT', 'condition'),
-      resolve: async (p, _a, context) => (await neighbours(context, p, 'IMPLICATED_IN', 'OUT')).map((n) => ({ pathway: p, condition: n.node, link: n.rel })),
+      resolve: (p, _a, context) =>
+        afterLoad(neighbours(context, p, 'IMPLICATED_IN', 'OUT'), (list) => list.map((n) => ({ pathway: p, condition: n.node, link: n.rel }))),
     }),
     parent: t.field({
       type: PathwayRef,

@@ -1,5 +1,5 @@
 // Product: a marketed form of a drug (brand, formulation, route, strength).
-import { along, reads, EntityInterface, neighbour, prop, RouteEnum } from './common.js';
+import { along, reads, EntityInterface, neighbour, prop, RouteEnum, afterLoad } from './common.js';
 import { DrugRef, ProductRef } from './refs.js';
 import { pluralRoot, singularRoot } from './roots.js';
 
@@ -7,7 +7,7 @@ ProductRef.implement({
   interfaces: [EntityInterface],
   fields: (t) => ({
     brand: t.string({ resolve: (p) => p.name, ...reads() }),
-    drug: t.field({ type: DrugRef, ...along('CONTAINS', 'OUT'), resolve: async (p, _a, c) => (await neighbour(c, p, 'CONTAINS', 'OUT'))! }),
+    drug: t.field({ type: DrugRef, ...along('CONTAINS', 'OUT'), resolve: (p, _a, c) => afterLoad(neighbour(c, p, 'CONTAINS', 'OUT'), (n) => n!) }),
     formulation: t.string({ nullable: true, resolve: (p) => prop<string>(p, 'formulation'), ...reads('formulation') }),
     route: t.field({ type: RouteEnum, resolve: (p) => prop<'TOPICAL'>(p, 'route')!, ...reads('route') }),
     strength: t.string({ nullable: true, resolve: (p) => prop<string>(p, 'strength'), ...reads('strength') }),

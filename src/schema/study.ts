@@ -2,7 +2,7 @@
 // with its judgement (the corpus records which of the review's 28 a study is *believed* to be).
 import { builder } from '../builder.js';
 import type { EntityRecord, RelationshipRecord } from '../graph/records.js';
-import { along, EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, reads } from './common.js';
+import { along, EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, reads, afterLoad } from './common.js';
 import { linkSources } from './link-sources.js';
 import { filterFindings, findingArgs } from './finding.js';
 import { FindingRef, StudyRef } from './refs.js';
@@ -97,7 +97,7 @@ StudyRef.implement({
       type: [FindingRef],
       ...along('REPORTS', 'OUT'),
       args: findingArgs,
-      resolve: async (s, args, c) => filterFindings(await neighbourNodes(c, s, 'REPORTS', 'OUT'), args),
+      resolve: (s, args, c) => afterLoad(neighbourNodes(c, s, 'REPORTS', 'OUT'), (all) => filterFindings(all, args)),
     }),
     includedIn: t.field({
       type: [StudyRef],

@@ -1,6 +1,6 @@
 // Target (JAK family kinases): the drugs acting on it and the pathways it signals in.
 import { builder } from '../builder.js';
-import { along, EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, reads } from './common.js';
+import { along, EntityInterface, neighbourNodes, neighbours, prop, ProvenanceType, reads, afterLoad } from './common.js';
 import { linkSources } from './link-sources.js';
 import { PathwayRef, TargetInteractionRef, TargetRef } from './refs.js';
 import { mostPotentFirst } from './drug.js';
@@ -33,10 +33,12 @@ TargetRef.implement({
       description:
         'The drugs acting on this target as a primary target, most potent first; weaker off-target activity only with includeSecondary (as Drug.targets).',
       args: { includeSecondary: t.arg.boolean({ defaultValue: false }) },
-      resolve: async (target, args, context) =>
-        mostPotentFirst(
-          (await neighbours(context, target, 'INTERACTS_WITH', 'IN')).map((n) => ({ drug: n.node, target, link: n.rel })),
-          args.includeSecondary,
+      resolve: (target, args, context) =>
+        afterLoad(neighbours(context, target, 'INTERACTS_WITH', 'IN'), (list) =>
+          mostPotentFirst(
+            list.map((n) => ({ drug: n.node, target, link: n.rel })),
+            args.includeSecondary,
+          ),
         ),
     }),
     pathways: t.field({
@@ -47,8 +49,8 @@ TargetRef.implement({
     pathwayLinks: t.field({
       type: [PathwayLinkRef],
       ...along('PARTICIPATES_IN', 'OUT', 'pathway'),
-      resolve: async (target, _a, context) =>
-        (await neighbours(context, target, 'PARTICIPATES_IN', 'OUT')).map((n) => ({ target, pathway: n.node, link: n.rel })),
+      resolve: (target, _a, context) =>
+        afterLoad(neighbours(context, target, 'PARTICIPATES_IN', 'OUT'), (list) => list.map((n) => ({ target, pathway: n.node, link: n.rel }))),
     }),
   }),
 });
