@@ -67,18 +67,7 @@ export async function profileStatements(driver: Driver, args: QuestionArgs, time
   const pairs = [{ id: 'bench', drug: args.drug, condition: args.condition, route: null, includeRetracted: false }];
   // Our statements as the bench's questions project them: path nodes' keys and labels; what the evidence
   // summary sums of a finding (src/schema/evidence.ts SUMMARY_READS), and the study's key.
-  const summaryReads = new Set([
-    'outcome',
-    'patients',
-    'responders',
-    'responseRatePercent',
-    'route',
-    'primary',
-    'arm',
-    'comparators',
-    'controlled',
-    'retracted',
-  ]);
+  const summaryReads = new Set(['outcome', 'patients', 'responders', 'responseRatePercent', 'route', 'primary', 'controlled', 'retracted']);
   const statements: [ProfileRow['question'], string, string, Record<string, unknown>][] = [
     ['paths', 'ours before (cypher/paths.cypher of 46248c5)', file('./profile/paths-before.cypher'), { ...ids, first: 10 }],
     [

@@ -1,5 +1,5 @@
 // One page of {{LABEL}} nodes plus the total that match the filter, in one round trip, each node as the
-// query's plan reads it with the relationship lists below it (the ITEM placeholder, written in per request by src/graph/plan.ts).
+// query's plan reads it with the relationship lists below it (the LEVELS, ITEMS and EDGES placeholders, written in per request by src/graph/plan.ts).
 // $keys: bulk lookup (case-folded); $text: name/synonym substring; $anyOf: [{property, values}];
 // $ranges: [{property, min, max}]; $category: a ConditionCategory key, for conditions directly and for
 // studies through their findings. Order: $orderBy property, then key, so pages are stable.
@@ -23,8 +23,6 @@ CALL () {
 WITH n
 ORDER BY CASE WHEN $descending THEN n[$orderBy] END DESC, CASE WHEN NOT $descending THEN n[$orderBy] END ASC, n.keyNorm
 WITH collect(n) AS matched
-WITH size(matched) AS total, matched[$offset..$offset + $limit] AS page
-// An empty page still answers its total: one null row, which collect() leaves out.
-UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS n0
-WITH total, n0
-RETURN total, collect({{ITEM n0}}) AS page
+WITH size(matched) AS total, matched[$offset..$offset + $limit] AS roots
+{{LEVELS roots}}
+RETURN total, {{ITEMS roots}} AS page, {{EDGES}} AS levels

@@ -21,27 +21,28 @@ function planOfDrugs(query: string, variableValues: Record<string, unknown> = {}
 }
 
 describe('planned statements', () => {
-  it('a root with a nested list: one COLLECT per level, each node projected to its key, name and what its fields read, links only where a field lists them', () => {
+  it('a root with a nested list: one CALL subquery per level over the distinct nodes of the level above, each node projected to its key, name and what its fields read, links only where a field lists them', () => {
     const plan = planOfDrugs(`{ drugs(first: 10) { edges { node { key targets { potencyNm target { key family pathways { key conditions { key } } } } } } } }`);
     expect(planStatement(plan)).toBe(`// Planned from the query (src/graph/plan.ts).
 UNWIND $keys AS key
 OPTIONAL MATCH (n0:Drug {keyNorm: toLower(key)})
-RETURN key, CASE WHEN n0 IS NULL THEN null ELSE {node: n0 {.key, .name}, next: {
-  \`INTERACTS_WITH:OUT\`: COLLECT {
-    MATCH (n0)-[r1:INTERACTS_WITH]->(n1:Target)
-    RETURN {node: n1 {.key, .name, .family}, id: elementId(r1), rel: r1 {.action, .primary, .potencyNm, .potencyType}, next: {
-      \`PARTICIPATES_IN:OUT\`: COLLECT {
-        MATCH (n1)-[r2:PARTICIPATES_IN]->(n2:Pathway)
-        RETURN {node: n2 {.key, .name}, next: {
-          \`IMPLICATED_IN:OUT\`: COLLECT {
-            MATCH (n2)-[r3:IMPLICATED_IN]->(n3:Condition)
-            RETURN {node: n3 {.key, .name}}
-          }
-        }}
-      }
-    }}
-  }
-}} END AS item`);
+WITH collect(CASE WHEN n0 IS NULL THEN null ELSE n0 {.key, .name} END) AS items, collect(DISTINCT n0) AS roots
+CALL (roots) {
+  UNWIND roots AS p
+  MATCH (p)-[r:INTERACTS_WITH]->(m:Target)
+  RETURN collect([p.key, m {.key, .name, .family}, elementId(r), r {.action, .primary, .potencyNm, .potencyType}]) AS edges0, collect(DISTINCT m) AS nodes0
+}
+CALL (nodes0) {
+  UNWIND nodes0 AS p
+  MATCH (p)-[r:PARTICIPATES_IN]->(m:Pathway)
+  RETURN collect([p.key, m {.key, .name}]) AS edges1, collect(DISTINCT m) AS nodes1
+}
+CALL (nodes1) {
+  UNWIND nodes1 AS p
+  MATCH (p)-[r:IMPLICATED_IN]->(m:Condition)
+  RETURN collect([p.key, m {.key, .name}]) AS edges2
+}
+RETURN items, [edges0, edges1, edges2] AS levels`);
   });
 
   it('fragments, aliases and @include/@skip are followed; a field that does not say what it reads reads every property', () => {
@@ -51,18 +52,18 @@ RETURN key, CASE WHEN n0 IS NULL THEN null ELSE {node: n0 {.key, .name}, next: {
       { withProducts: true },
     );
     const statement = planStatement(plan);
-    expect(statement).toContain('MATCH (n0)<-[r1:OF_DRUG]-(n1:Finding)');
-    expect(statement).toContain('n1 {.key, .name, .outcome, .patients, .responders, .route, .retracted, .summary}');
-    expect(statement).toContain('n2 {.key, .name, .strength}');
+    expect(statement).toContain('MATCH (p)<-[r:OF_DRUG]-(m:Finding)');
+    expect(statement).toContain('m {.key, .name, .outcome, .patients, .responders, .route, .retracted, .summary}');
+    expect(statement).toContain('m {.key, .name, .strength}');
     expect(statement).not.toContain('.description');
     // Finding.retraction hands the whole record to another type: it says nothing, so the findings are read whole.
     const whole = planStatement(planOfDrugs(`{ drugs { edges { node { findings { key retraction { reason } } } } } }`));
-    expect(whole).toContain('RETURN {node: n1 {.*}}');
+    expect(whole).toContain('RETURN collect([p.key, m {.*}]) AS edges0');
   });
 
   it('one label read at two places carries the union of both reads (its lists are cached by key)', () => {
     const statement = planStatement(planOfDrugs(`{ drugs { edges { node { targets { target { key family pathways { key targets { key symbol } } } } } } } }`));
-    const projections = statement.match(/n\d \{\.[^}]*\}/g) ?? [];
+    const projections = statement.match(/m \{\.[^}]*\}/g) ?? [];
     expect(projections.filter((p) => p.includes('.family'))).toHaveLength(2);
   });
 });

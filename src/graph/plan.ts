@@ -1,64 +1,89 @@
-// A root field's subtree of relationship lists read in one statement: the plan of src/graph/selection.ts
-// written as nested COLLECT subqueries, each node projected to the properties the selection reads. What it
-// reads primes the per-request relationship loaders, so the resolvers below the root find every list in
-// the cache; a list outside the plan (a depth past the plan, a field that is not a plain relationship list)
+// A root field's subtree of relationship lists read in one statement with the roots: the plan of
+// src/graph/selection.ts written level by level, each level one CALL subquery over the distinct nodes of the
+// level above (so a node reached twice is read once, as the per-level DataLoaders did), each node projected to
+// the properties the selection reads. What it reads is handed to the entities themselves (`planned`, read by
+// the resolvers without a promise) and to the per-request relationship loaders; a list outside the plan
 // falls back to its batched loader.
 import type { Executor } from '../db/executor.js';
 import { relationships, type NodeLabel } from '../graph-model.js';
 import { byName, type Neighbour } from './loaders.js';
 import { projection, toLightRelationship, toProjectedEntity, type EntityRecord } from './records.js';
-import { edgeKey, readsByLabel, type PlanEdge, type PlanNode } from './selection.js';
+import { readsByLabel, type PlanEdge, type PlanNode } from './selection.js';
 
-/**
- * A root of the plan as one Cypher map: the node `variable` projected to what the selection reads, and the
- * relationship lists below it, however deep, as nested COLLECT subqueries:
- *   {node: n0 {.key, .name, ...}, next: {`TYPE:DIR`: COLLECT { MATCH (n0)-[r1:TYPE]->(n1:Other) RETURN {node, id, rel, next} }}}
- * Labels, types and property names are constants of the graph model and the schema, never request input.
- */
-export function planItem(plan: PlanNode, variable = 'n0', indent = '  '): string {
-  const reads = readsByLabel(plan);
-  let counter = 0;
-  const lists = (from: string, node: PlanNode, at: string): string => {
-    const entries = [...node.children.values()].map((edge) => `${at}\`${edgeKey(edge.type, edge.direction)}\`: ${collect(from, edge, at)}`);
-    return `{\n${entries.join(',\n')}\n${at.slice(2)}}`;
+/** The plan's edges depth first, each with the index of its parent edge (-1: the roots). */
+function edgesOf(plan: PlanNode): { edge: PlanEdge; parent: number }[] {
+  const out: { edge: PlanEdge; parent: number }[] = [];
+  const walk = (node: PlanNode, parent: number) => {
+    for (const edge of node.children.values()) {
+      out.push({ edge, parent });
+      walk(edge.node, out.length - 1);
+    }
   };
-  const collect = (from: string, edge: PlanEdge, at: string): string => {
-    counter += 1;
-    const [n, r] = [`n${counter}`, `r${counter}`];
-    const pattern =
-      edge.direction === 'OUT' ? `(${from})-[${r}:${edge.type}]->(${n}:${edge.node.label})` : `(${from})<-[${r}:${edge.type}]-(${n}:${edge.node.label})`;
-    const next = edge.node.children.size ? `, next: ${lists(n, edge.node, `${at}    `)}` : '';
-    // The link's own properties (never its sources, loaded by id when asked) only where a field lists links.
-    const properties = relationships[edge.type].properties.map((p) => `.${p}`).join(', ');
-    const link = edge.links ? `, id: elementId(${r}), rel: ${properties ? `${r} {${properties}}` : '{}'}` : '';
-    return `COLLECT {\n${at}  MATCH ${pattern}\n${at}  RETURN {node: ${projection(n, edge.node.label, reads.get(edge.node.label)!)}${link}${next}}\n${at}}`;
-  };
-  const next = plan.children.size ? `, next: ${lists(variable, plan, indent)}` : '';
-  return `{node: ${projection(variable, plan.label, reads.get(plan.label)!)}${next}}`;
+  walk(plan, -1);
+  return out;
 }
 
-/** The roots of a plan by key (case-insensitive), each with its lists; one row per key, the item null when none has it. */
+/**
+ * The CALL subqueries reading the plan's lists below the nodes of the list variable `roots`: one per edge,
+ * depth first, over the distinct nodes the level above reached. Each answers the edge's rows,
+ * `[parent key, neighbour {...}, link id, link {...}]` (the link only where a field lists links), as
+ * `edges<i>`, and its distinct neighbours, for the level below, as `nodes<i>`:
+ *   CALL (roots) { UNWIND roots AS p MATCH (p)-[r:TYPE]->(m:Other)
+ *                  RETURN collect([p.key, m {.key, .name}, elementId(r), r {.potencyNm}]) AS edges0, collect(DISTINCT m) AS nodes0 }
+ * CALL subqueries, not COLLECT { } expressions: Neo4j plans them as joins (Apply), where an expression
+ * subquery in a projection runs as a nested plan per row. Labels, types and property names are constants of
+ * the graph model and the schema, never request input.
+ */
+export function planLevels(plan: PlanNode, roots: string): { calls: string; edges: string } {
+  const reads = readsByLabel(plan);
+  const edges = edgesOf(plan);
+  const calls = edges.map(({ edge, parent }, i) => {
+    const from = parent < 0 ? roots : `nodes${parent}`;
+    const pattern = edge.direction === 'OUT' ? `(p)-[r:${edge.type}]->(m:${edge.node.label})` : `(p)<-[r:${edge.type}]-(m:${edge.node.label})`;
+    const properties = relationships[edge.type].properties.map((name) => `.${name}`).join(', ');
+    // The link's own properties (never its sources, loaded by id when asked) only where a field lists links.
+    const link = edge.links ? `, elementId(r), ${properties ? `r {${properties}}` : '{}'}` : '';
+    const distinct = edge.node.children.size ? `, collect(DISTINCT m) AS nodes${i}` : '';
+    return [
+      `CALL (${from}) {`,
+      `  UNWIND ${from} AS p`,
+      `  MATCH ${pattern}`,
+      `  RETURN collect([p.key, ${projection('m', edge.node.label, reads.get(edge.node.label)!)}${link}]) AS edges${i}${distinct}`,
+      '}',
+    ].join('\n');
+  });
+  return { calls: calls.join('\n'), edges: `[${edges.map((_e, i) => `edges${i}`).join(', ')}]` };
+}
+
+/** The roots of a plan by key (case-insensitive), in key order (null for an unknown key), with every list below them. */
 export function plannedLookupStatement(plan: PlanNode): string {
+  const reads = readsByLabel(plan);
+  const { calls, edges } = planLevels(plan, 'roots');
   return [
     '// Planned from the query (src/graph/plan.ts).',
     'UNWIND $keys AS key',
     `OPTIONAL MATCH (n0:${plan.label} {keyNorm: toLower(key)})`,
-    `RETURN key, CASE WHEN n0 IS NULL THEN null ELSE ${planItem(plan)} END AS item`,
+    `WITH collect(CASE WHEN n0 IS NULL THEN null ELSE ${projection('n0', plan.label, reads.get(plan.label)!)} END) AS items, collect(DISTINCT n0) AS roots`,
+    ...(calls ? [calls] : []),
+    `RETURN items, ${edges} AS levels`,
   ].join('\n');
 }
 
-/** A statement with `{{ITEM n0}}` (node-page.cypher) written as the plan's item of n0 (null when n0 is). */
+/**
+ * A statement (node-page.cypher) with `{{LEVELS roots}}` written as the CALL subqueries of the plan's lists
+ * below the nodes of `roots`, `{{ITEMS roots}}` as the roots projected and `{{EDGES}}` as the levels' rows.
+ */
 export function withPlannedItems(template: string, plan: PlanNode): string {
-  return template.replaceAll('{{ITEM n0}}', `CASE WHEN n0 IS NULL THEN null ELSE ${planItem(plan)} END`);
+  const reads = readsByLabel(plan);
+  const { calls, edges } = planLevels(plan, 'roots');
+  return template
+    .replaceAll('{{LEVELS roots}}', calls)
+    .replaceAll('{{ITEMS roots}}', `[n0 IN roots | ${projection('n0', plan.label, reads.get(plan.label)!)}]`)
+    .replaceAll('{{EDGES}}', edges);
 }
 
-interface Item {
-  node: Record<string, unknown>;
-  /** Only where the edge lists links. */
-  id?: string;
-  rel?: Record<string, unknown>;
-  next?: Record<string, Item[]>;
-}
+/** One row of a level: the parent's key, the neighbour's properties, and the link's id and properties. */
+type EdgeRow = [string, Record<string, unknown>, string?, Record<string, unknown>?];
 
 /** Where the lists a plan read are handed: the per-request loaders of each relationship type and direction. */
 export interface Primer {
@@ -66,46 +91,48 @@ export interface Primer {
 }
 
 /**
- * Hands the lists below one entity (its row's `next`) to the entity itself (`planned`, read by the resolvers
- * without a promise) and to the loaders, recursively; returns how many nodes.
+ * The roots' records, with every list the levels read handed to the entities (`planned`, read by the
+ * resolvers without a promise) and to the loaders. A node reached at one level from several parents is one
+ * record, with its own lists once.
  */
-export function primeFrom(plan: PlanNode, parent: EntityRecord, next: Record<string, Item[]>, primer: Primer, reads = readsByLabel(plan)): number {
-  let count = 0;
-  for (const edge of plan.children.values()) {
-    const items = next[edgeKey(edge.type, edge.direction)] ?? [];
+export function primeLevels(plan: PlanNode, roots: (EntityRecord | null)[], levels: EdgeRow[][], primer: Primer): void {
+  const reads = readsByLabel(plan);
+  const edges = edgesOf(plan);
+  const byKey: Map<string, EntityRecord>[] = [];
+  const rootsByKey = new Map(roots.filter((r): r is EntityRecord => r !== null).map((r) => [r.key, r]));
+  edges.forEach(({ edge, parent }, i) => {
+    const parents = parent < 0 ? rootsByKey : byKey[parent];
     const label: NodeLabel = edge.node.label;
-    const labelReads = reads.get(label)!;
-    const inOrder = items.map((item) => ({
-      node: toProjectedEntity(label, item.node, labelReads === 'all'),
-      rel: toLightRelationship(item.id ?? '', item.rel ?? {}),
-    }));
-    const neighbours = [...inOrder].sort(byName);
-    const nodes = neighbours.map((n) => n.node);
-    parent.planned ??= new Map();
-    parent.planned.set(`${edge.type}:${edge.direction}:nodes`, nodes);
-    if (edge.links) parent.planned.set(`${edge.type}:${edge.direction}:links`, neighbours);
-    primer.neighbours(edge, parent.key, neighbours);
-    count += neighbours.length;
-    if (edge.node.children.size) {
-      items.forEach((item, i) => {
-        count += primeFrom(edge.node, inOrder[i].node, item.next ?? {}, primer, reads);
-      });
+    const complete = reads.get(label) === 'all';
+    const records = new Map<string, EntityRecord>();
+    byKey[i] = records;
+    const lists = new Map<string, Neighbour[]>();
+    for (const [parentKey, properties, id, link] of levels[i] ?? []) {
+      const key = properties.key as string;
+      let node = records.get(key);
+      if (!node) records.set(key, (node = toProjectedEntity(label, properties, complete)));
+      const list = lists.get(parentKey) ?? [];
+      list.push({ node, rel: toLightRelationship(id ?? '', link ?? {}) });
+      lists.set(parentKey, list);
     }
-  }
-  return count;
+    // Every parent gets its list, empty ones included: an empty list is an answer, not a miss.
+    for (const [parentKey, parentRecord] of parents) {
+      const neighbours = (lists.get(parentKey) ?? []).sort(byName);
+      parentRecord.planned ??= new Map();
+      parentRecord.planned.set(
+        `${edge.type}:${edge.direction}:nodes`,
+        neighbours.map((n) => n.node),
+      );
+      if (edge.links) parentRecord.planned.set(`${edge.type}:${edge.direction}:links`, neighbours);
+      primer.neighbours(edge, parentKey, neighbours);
+    }
+  });
 }
 
-/** What a planned statement answers per root: the node and the lists below it. */
-export interface PlannedItem {
-  node: Record<string, unknown>;
-  next?: Record<string, Item[]>;
-}
-
-/** The root's record from its item, its lists handed to the loaders. */
-export function rootOf(plan: PlanNode, item: PlannedItem, primer: Primer, reads = readsByLabel(plan)): EntityRecord {
-  const root = toProjectedEntity(plan.label, item.node, reads.get(plan.label) === 'all');
-  primeFrom(plan, root, item.next ?? {}, primer, reads);
-  return root;
+/** The roots' records from their projections. */
+export function rootsOf(plan: PlanNode, items: (Record<string, unknown> | null)[]): (EntityRecord | null)[] {
+  const complete = readsByLabel(plan).get(plan.label) === 'all';
+  return items.map((item) => (item ? toProjectedEntity(plan.label, item, complete) : null));
 }
 
 // Statements by plan: a query's shape repeats, its text is built once. Bounded: a client cannot grow it
@@ -126,17 +153,17 @@ export function memoised(plan: PlanNode, template: string, make: () => string): 
   return statement;
 }
 
-/** The entities of the plan's label by key, in one round trip with every list below them (null for an unknown key). */
+/** The entities of the plan's label by key, in key order, in one round trip with every list below them (null for an unknown key). */
 export async function readPlannedRoots(
   { executor, primer }: { executor: Executor; primer: Primer },
   plan: PlanNode,
   keys: readonly string[],
 ): Promise<(EntityRecord | null)[]> {
   const statement = memoised(plan, 'lookup', () => plannedLookupStatement(plan));
-  const records = await executor.read(`lookup:${plan.label}`, statement, { keys: [...keys] });
-  const reads = readsByLabel(plan);
-  return records.map((record) => {
-    const item = record.get('item') as PlannedItem | null;
-    return item ? rootOf(plan, item, primer, reads) : null;
-  });
+  const [record] = await executor.read(`lookup:${plan.label}`, statement, { keys: [...keys] });
+  const roots = rootsOf(plan, record.get('items') as (Record<string, unknown> | null)[]);
+  primeLevels(plan, roots, record.get('levels') as EdgeRow[][], primer);
+  return roots;
 }
+
+export type { EdgeRow };

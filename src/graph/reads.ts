@@ -7,8 +7,8 @@ import type { Executor } from '../db/executor.js';
 import type { NodeLabel, RelationshipType } from '../graph-model.js';
 import { regulatoryFacts, type RegulatoryFacts } from '../regulatory-status.js';
 import { projectedStatement, type CypherLibrary } from './cypher.js';
-import { memoised, rootOf, withPlannedItems, type PlannedItem, type Primer } from './plan.js';
-import { readsByLabel, type PlanNode } from './selection.js';
+import { memoised, primeLevels, rootsOf, withPlannedItems, type EdgeRow, type Primer } from './plan.js';
+import type { PlanNode } from './selection.js';
 import { toEntity, toLightRelationship, toProjectedEntity, toRelationship, type EntityRecord, type RelationshipRecord } from './records.js';
 
 /** What a read needs: the request's executor (which counts its round trips) and the statements. */
@@ -41,8 +41,9 @@ export async function readPage(access: GraphAccess & { primer: Primer }, plan: P
   const template = access.cypher.forLabel('node-page', plan.label);
   const statement = memoised(plan, template, () => withPlannedItems(template, plan));
   const [record] = await access.executor.read(`page:${plan.label}`, statement, { ...params });
-  const reads = readsByLabel(plan);
-  return { nodes: (record.get('page') as PlannedItem[]).map((item) => rootOf(plan, item, access.primer, reads)), total: record.get('total') as number };
+  const nodes = rootsOf(plan, record.get('page') as Record<string, unknown>[]) as EntityRecord[];
+  primeLevels(plan, nodes, record.get('levels') as EdgeRow[][], access.primer);
+  return { nodes, total: record.get('total') as number };
 }
 
 // ---- search (cypher/search.cypher)

@@ -87,7 +87,9 @@ export function summariseComparators(allFindings: EntityRecord[]) {
 }
 
 /** What the summary itself reads of every finding (its sums, routes and arms), besides what the query asks. */
-const SUMMARY_READS = ['outcome', 'patients', 'responders', 'responseRatePercent', 'route', 'primary', 'arm', 'comparators', 'controlled', 'retracted'];
+const SUMMARY_READS = ['outcome', 'patients', 'responders', 'responseRatePercent', 'route', 'primary', 'controlled', 'retracted'];
+/** The comparator arms' results (JSON, the largest of them) only for the comparator sums. */
+const COMPARATOR_FIELDS = new Set(['comparatorPatients', 'comparatorResponders', 'comparatorResponseRate']);
 
 /** The properties of findings and of their studies a query's selection reads (through `findings`). */
 export interface EvidenceReads {
@@ -111,17 +113,19 @@ export function evidenceReads(info: GraphQLResolveInfo): EvidenceReads {
   const plan = planOf(info, 'Finding', fields);
   const study = plan.children.get(edgeKey('REPORTS', 'IN'))?.node.reads ?? new Set<string>();
   const summary = getNamedType(info.returnType);
-  const statuses =
-    isObjectType(summary) &&
-    fieldsOf(
-      info,
-      info.fieldNodes.map((f) => f.selectionSet),
-      summary,
-    ).some((f) => STATUS_FIELDS.has(f.name.value));
+  const asked = isObjectType(summary)
+    ? fieldsOf(
+        info,
+        info.fieldNodes.map((f) => f.selectionSet),
+        summary,
+      ).map((f) => f.name.value)
+    : [];
+  const statuses = asked.some((name) => STATUS_FIELDS.has(name));
+  const comparators = asked.some((name) => COMPARATOR_FIELDS.has(name)) ? ['comparators'] : [];
   const readsOf = (field: 'drug' | 'condition', label: 'Drug' | 'Condition') =>
     planOf(info, label, subSelections(info, info.fieldNodes, summary, field).fields).reads;
   return {
-    finding: plan.reads === 'all' ? 'all' : new Set([...plan.reads, ...SUMMARY_READS]),
+    finding: plan.reads === 'all' ? 'all' : new Set([...plan.reads, ...SUMMARY_READS, ...comparators]),
     study,
     drug: readsOf('drug', 'Drug'),
     condition: readsOf('condition', 'Condition'),
