@@ -110,6 +110,23 @@ function canonicalDeep(conditions: DeepCondition[], hasNextPage: boolean) {
   };
 }
 
+/** The nested list's answer (ours and the floor's) in comparable form. */
+const nestedAnswer = (body: any) => {
+  const data = dataOf(body);
+  return data?.drugs ? canonicalNested(data.drugs.edges.map((e: any) => e.node)) : data;
+};
+
+/** The deep page's answer in comparable form, from the connection field `field`. */
+const deepAnswer = (field: string) => (body: any) => {
+  const data = dataOf(body);
+  return data?.[field]
+    ? canonicalDeep(
+        data[field].edges.map((e: any) => e.node),
+        data[field].pageInfo.hasNextPage,
+      )
+    : data;
+};
+
 export function questions(args: QuestionArgs = defaultArgs): Question[] {
   return [
     {
@@ -149,14 +166,9 @@ export function questions(args: QuestionArgs = defaultArgs): Question[] {
         floor: floor('/nested', { first: args.nestedFirst }),
       },
       answer: {
-        ours: (body) => {
-          const data = dataOf(body);
-          return data?.drugs ? canonicalNested(data.drugs.edges.map((e: any) => e.node)) : data;
-        },
-        floor: (body) => {
-          const data = dataOf(body);
-          return data?.drugs ? canonicalNested(data.drugs.edges.map((e: any) => e.node)) : data;
-        },
+        // The floor answers in our shape.
+        ours: nestedAnswer,
+        floor: nestedAnswer,
         peer: (body) => {
           const data = dataOf(body);
           if (!data?.drugs) return data;
@@ -186,33 +198,10 @@ export function questions(args: QuestionArgs = defaultArgs): Question[] {
         floor: floor('/deep', { first: args.deepFirst }),
       },
       answer: {
-        ours: (body) => {
-          const data = dataOf(body);
-          return data?.conditions
-            ? canonicalDeep(
-                data.conditions.edges.map((e: any) => e.node),
-                data.conditions.pageInfo.hasNextPage,
-              )
-            : data;
-        },
-        floor: (body) => {
-          const data = dataOf(body);
-          return data?.conditions
-            ? canonicalDeep(
-                data.conditions.edges.map((e: any) => e.node),
-                data.conditions.pageInfo.hasNextPage,
-              )
-            : data;
-        },
-        peer: (body) => {
-          const data = dataOf(body);
-          return data?.conditionsConnection
-            ? canonicalDeep(
-                data.conditionsConnection.edges.map((e: any) => e.node),
-                data.conditionsConnection.pageInfo.hasNextPage,
-              )
-            : data;
-        },
+        // The floor answers in our shape; the peer's connection has its own name.
+        ours: deepAnswer('conditions'),
+        floor: deepAnswer('conditions'),
+        peer: deepAnswer('conditionsConnection'),
       },
     },
     {
