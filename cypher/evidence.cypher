@@ -27,11 +27,9 @@ CALL (d, c, pair) {
   }
   WITH f WHERE (pair.route IS NULL OR f.route = pair.route) AND (pair.includeRetracted OR f.retracted IS NULL)
   MATCH (s:Study)-[:REPORTS]->(f)
-  // A finding projected to what the summary sums and what the query's selection reads (src/schema/evidence.ts).
-  RETURN collect({
-    finding: {{PROJECT f Finding}},
-    study: {{PROJECT s Study}}
-  }) AS findings
+  // A finding projected to what the summary sums and what the query's selection reads (src/schema/evidence.ts),
+  // with its study: [finding, study].
+  RETURN collect([{{PROJECT f Finding}}, {{PROJECT s Study}}]) AS findings
 }
 // The regulatory facts only when the query asks for a status ($statuses): most evidence questions do not.
 OPTIONAL CALL (d) {

@@ -3,8 +3,9 @@
 // ambiguous, and the caller says so), then the paths, unless an end is unknown, ambiguous or the other end.
 // Shortest first; among equal lengths the best-supported (most sources) first, then by node keys.
 // The nodes come projected to what the query's selection reads ({{PROJECT n}}, written in per request by
-// src/graph/cypher.ts projectedStatement) and the relationships without their sources: a path's sources are
-// asked for far less often than its keys, and are most of its bytes.
+// src/graph/cypher.ts projectedStatement) and the relationships as their type and element id only: no field
+// of a path step reads a relationship's properties, and its sources (asked for far less often than its keys,
+// and most of its bytes) are loaded by id when asked.
 // The paths of each length are searched only while the shorter ones number fewer than $first, so a pair
 // with many short paths never pays for the far more numerous long ones (paths-of-length.cypher).
 // One block per length, 1 to the maximum (1..6), is written in below at start-up (src/graph/cypher.ts
@@ -26,7 +27,7 @@ CALL (froms, tos) {
   UNWIND ({{FOUND}})[..$first] AS p
   RETURN collect({
     nodes: [n IN nodes(p) | {{PROJECT n}}],
-    steps: [r IN relationships(p) | {type: type(r), start: startNode(r).keyNorm, id: elementId(r), props: r {.*, sources: null}}]
+    steps: [r IN relationships(p) | {type: type(r), start: startNode(r).keyNorm, id: elementId(r)}]
   }) AS paths
 }
 RETURN [n IN froms | {{PROJECT n}}] AS froms, [n IN tos | {{PROJECT n}}] AS tos, paths

@@ -25,7 +25,7 @@ const described = (label: NodeLabel) => label.replace(/([a-z])([A-Z])/g, '$1 $2'
 export async function nearestKeys(executor: Executor, cypher: CypherLibrary, labels: readonly NodeLabel[] | null, text: string): Promise<string[]> {
   const query = luceneQuery(text.slice(0, 200));
   if (!query) return [];
-  const hits = await readSearch({ executor, cypher }, { query, types: labels ? [...labels] : null, first: SUGGESTIONS }, 'suggest-keys');
+  const hits = await readSearch({ executor, cypher }, { query, types: labels ? [...labels] : null, first: SUGGESTIONS }, new Set(), 'suggest-keys');
   return [...new Set(hits.map((hit) => hit.entity.key))];
 }
 

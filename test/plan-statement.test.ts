@@ -26,21 +26,21 @@ describe('planned statements', () => {
     expect(planStatement(plan)).toBe(`// Planned from the query (src/graph/plan.ts).
 UNWIND $keys AS key
 OPTIONAL MATCH (n0:Drug {keyNorm: toLower(key)})
-WITH collect(CASE WHEN n0 IS NULL THEN null ELSE n0 {.key, .name} END) AS items, collect(DISTINCT n0) AS roots
+WITH collect(CASE WHEN n0 IS NULL THEN null ELSE [n0.key, n0.name] END) AS items, collect(DISTINCT n0) AS roots
 CALL (roots) {
   UNWIND roots AS p
   MATCH (p)-[r:INTERACTS_WITH]->(m:Target)
-  RETURN collect([p.key, m {.key, .name, .family}, elementId(r), r {.action, .primary, .potencyNm, .potencyType}]) AS edges0, collect(DISTINCT m) AS nodes0
+  RETURN collect([p.key, [m.key, m.name, m.family], elementId(r), r {.action, .primary, .potencyNm, .potencyType}]) AS edges0, collect(DISTINCT m) AS nodes0
 }
 CALL (nodes0) {
   UNWIND nodes0 AS p
   MATCH (p)-[r:PARTICIPATES_IN]->(m:Pathway)
-  RETURN collect([p.key, m {.key, .name}]) AS edges1, collect(DISTINCT m) AS nodes1
+  RETURN collect([p.key, [m.key, m.name]]) AS edges1, collect(DISTINCT m) AS nodes1
 }
 CALL (nodes1) {
   UNWIND nodes1 AS p
   MATCH (p)-[r:IMPLICATED_IN]->(m:Condition)
-  RETURN collect([p.key, m {.key, .name}]) AS edges2
+  RETURN collect([p.key, [m.key, m.name]]) AS edges2
 }
 RETURN items, [edges0, edges1, edges2] AS levels`);
   });
@@ -53,8 +53,8 @@ RETURN items, [edges0, edges1, edges2] AS levels`);
     );
     const statement = planStatement(plan);
     expect(statement).toContain('MATCH (p)<-[r:OF_DRUG]-(m:Finding)');
-    expect(statement).toContain('m {.key, .name, .outcome, .patients, .responders, .route, .retracted, .summary}');
-    expect(statement).toContain('m {.key, .name, .strength}');
+    expect(statement).toContain('[m.key, m.name, m.outcome, m.patients, m.responders, m.route, m.retracted, m.summary]');
+    expect(statement).toContain('[m.key, m.name, m.strength]');
     expect(statement).not.toContain('.description');
     // Finding.retraction hands the whole record to another type: it says nothing, so the findings are read whole.
     const whole = planStatement(planOfDrugs(`{ drugs { edges { node { findings { key retraction { reason } } } } } }`));
@@ -63,7 +63,7 @@ RETURN items, [edges0, edges1, edges2] AS levels`);
 
   it('one label read at two places carries the union of both reads (its lists are cached by key)', () => {
     const statement = planStatement(planOfDrugs(`{ drugs { edges { node { targets { target { key family pathways { key targets { key symbol } } } } } } } }`));
-    const projections = statement.match(/m \{\.[^}]*\}/g) ?? [];
+    const projections = statement.match(/\[m\.key[^\]]*\]/g) ?? [];
     expect(projections.filter((p) => p.includes('.family'))).toHaveLength(2);
   });
 });

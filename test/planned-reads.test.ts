@@ -1,12 +1,13 @@
 // Planned reads (src/graph/selection.ts, plan.ts) project of each nested entity only what its fields say they
 // read. A field that reads more than it says would answer from a record without the property: this test asks
 // every field of every entity type (and of the objects they return) through planned positions (relationship
-// lists below a root, the evidence's findings, a path's nodes) and compares each entity with the same fields
+// lists below a root, the evidence's findings, a path's nodes, search hits) and compares each entity with the same fields
 // asked of the complete record by key. It fails on any difference and on any UNPLANNED read error.
 import { getNamedType, isEnumType, isInterfaceType, isNonNullType, isObjectType, isScalarType, type GraphQLObjectType, type GraphQLOutputType } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeLabels, type NodeLabel } from '../src/graph-model.js';
 import { schema } from '../src/schema/index.js';
+import { screamingCase } from '../src/schema/common.js';
 import { defaultLimits } from '../src/limits.js';
 import { testApp } from './support/app.js';
 
@@ -112,5 +113,29 @@ describe('planned reads answer what the complete record answers', () => {
     }
     expect(byLabel.size).toBeGreaterThanOrEqual(3);
     for (const [label, entities] of byLabel) await compareWithLookups(label as NodeLabel, entities);
+  });
+
+  it("every label's fields, through search hits", async () => {
+    // A word that finds entities of each label (names, synonyms, keys, cross-reference ids).
+    const words: Partial<Record<NodeLabel, string>> = {
+      Drug: 'ruxolitinib',
+      Product: 'opzelura',
+      Target: 'JAK1',
+      Pathway: 'STAT',
+      Condition: 'vitiligo',
+      Study: 'ruxolitinib',
+    };
+    const reached: string[] = [];
+    for (const [label, word] of Object.entries(words) as [NodeLabel, string][]) {
+      const result = await gql(`{ search(query: "${word}", types: [${screamingCase(label)}], first: 10) {
+        entity { key ... on ${label} { __planned: __typename ${selection[label]} } } } }`);
+      expect(result.body.errors, label).toBeUndefined();
+      const found = new Map<string, Record<string, unknown>>();
+      for (const hit of result.body.data.search) if (hit.entity.__planned === label) found.set(hit.entity.key, hit.entity);
+      if (found.size === 0) continue;
+      reached.push(label);
+      await compareWithLookups(label, found);
+    }
+    expect(reached).toEqual(Object.keys(words));
   });
 });

@@ -7,7 +7,7 @@
 import type { Executor } from '../db/executor.js';
 import { relationships, type NodeLabel } from '../graph-model.js';
 import { byName, type Neighbour } from './loaders.js';
-import { projection, toLightRelationship, toProjectedEntity, type EntityRecord } from './records.js';
+import { projection, projectionReader, toLightRelationship, type EntityRecord, type ProjectedRow } from './records.js';
 import { readsByLabel, type PlanEdge, type PlanNode } from './selection.js';
 
 /** The plan's edges depth first, each with the index of its parent edge (-1: the roots). */
@@ -26,10 +26,10 @@ function edgesOf(plan: PlanNode): { edge: PlanEdge; parent: number }[] {
 /**
  * The CALL subqueries reading the plan's lists below the nodes of the list variable `roots`: one per edge,
  * depth first, over the distinct nodes the level above reached. Each answers the edge's rows,
- * `[parent key, neighbour {...}, link id, link {...}]` (the link only where a field lists links), as
+ * `[parent key, neighbour [...], link id, link {...}]` (the link only where a field lists links), as
  * `edges<i>`, and its distinct neighbours, for the level below, as `nodes<i>`:
  *   CALL (roots) { UNWIND roots AS p MATCH (p)-[r:TYPE]->(m:Other)
- *                  RETURN collect([p.key, m {.key, .name}, elementId(r), r {.potencyNm}]) AS edges0, collect(DISTINCT m) AS nodes0 }
+ *                  RETURN collect([p.key, [m.key, m.name], elementId(r), r {.potencyNm}]) AS edges0, collect(DISTINCT m) AS nodes0 }
  * CALL subqueries, not COLLECT { } expressions: Neo4j plans them as joins (Apply), where an expression
  * subquery in a projection runs as a nested plan per row. Labels, types and property names are constants of
  * the graph model and the schema, never request input.
@@ -83,7 +83,7 @@ export function withPlannedItems(template: string, plan: PlanNode): string {
 }
 
 /** One row of a level: the parent's key, the neighbour's properties, and the link's id and properties. */
-type EdgeRow = [string, Record<string, unknown>, string?, Record<string, unknown>?];
+type EdgeRow = [string, ProjectedRow, string?, Record<string, unknown>?];
 
 /** Where the lists a plan read are handed: the per-request loaders of each relationship type and direction. */
 export interface Primer {
@@ -103,14 +103,14 @@ export function primeLevels(plan: PlanNode, roots: (EntityRecord | null)[], leve
   edges.forEach(({ edge, parent }, i) => {
     const parents = parent < 0 ? rootsByKey : byKey[parent];
     const label: NodeLabel = edge.node.label;
-    const complete = reads.get(label) === 'all';
+    const reader = projectionReader(label, reads.get(label)!);
     const records = new Map<string, EntityRecord>();
     byKey[i] = records;
     const lists = new Map<string, Neighbour[]>();
-    for (const [parentKey, properties, id, link] of levels[i] ?? []) {
-      const key = properties.key as string;
+    for (const [parentKey, row, id, link] of levels[i] ?? []) {
+      const key = reader.key(row);
       let node = records.get(key);
-      if (!node) records.set(key, (node = toProjectedEntity(label, properties, complete)));
+      if (!node) records.set(key, (node = reader.read(row)));
       const list = lists.get(parentKey) ?? [];
       list.push({ node, rel: toLightRelationship(id ?? '', link ?? {}) });
       lists.set(parentKey, list);
@@ -130,9 +130,9 @@ export function primeLevels(plan: PlanNode, roots: (EntityRecord | null)[], leve
 }
 
 /** The roots' records from their projections. */
-export function rootsOf(plan: PlanNode, items: (Record<string, unknown> | null)[]): (EntityRecord | null)[] {
-  const complete = readsByLabel(plan).get(plan.label) === 'all';
-  return items.map((item) => (item ? toProjectedEntity(plan.label, item, complete) : null));
+export function rootsOf(plan: PlanNode, items: (ProjectedRow | null)[]): (EntityRecord | null)[] {
+  const reader = projectionReader(plan.label, readsByLabel(plan).get(plan.label)!);
+  return items.map((item) => (item ? reader.read(item) : null));
 }
 
 // Statements by plan: a query's shape repeats, its text is built once. Bounded: a client cannot grow it
@@ -161,7 +161,7 @@ export async function readPlannedRoots(
 ): Promise<(EntityRecord | null)[]> {
   const statement = memoised(plan, 'lookup', () => plannedLookupStatement(plan));
   const [record] = await executor.read(`lookup:${plan.label}`, statement, { keys: [...keys] });
-  const roots = rootsOf(plan, record.get('items') as (Record<string, unknown> | null)[]);
+  const roots = rootsOf(plan, record.get('items') as (ProjectedRow | null)[]);
   primeLevels(plan, roots, record.get('levels') as EdgeRow[][], primer);
   return roots;
 }

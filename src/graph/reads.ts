@@ -9,7 +9,7 @@ import { regulatoryFacts, type RegulatoryFacts } from '../regulatory-status.js';
 import { projectedStatement, type CypherLibrary } from './cypher.js';
 import { memoised, primeLevels, rootsOf, withPlannedItems, type EdgeRow, type Primer } from './plan.js';
 import type { PlanNode } from './selection.js';
-import { toEntity, toLightRelationship, toProjectedEntity, toRelationship, type EntityRecord, type RelationshipRecord } from './records.js';
+import { projectionReader, toEntity, toLightRelationship, toRelationship, type EntityRecord, type ProjectedRow, type RelationshipRecord } from './records.js';
 
 /** What a read needs: the request's executor (which counts its round trips) and the statements. */
 export interface GraphAccess {
@@ -41,7 +41,7 @@ export async function readPage(access: GraphAccess & { primer: Primer }, plan: P
   const template = access.cypher.forLabel('node-page', plan.label);
   const statement = memoised(plan, template, () => withPlannedItems(template, plan));
   const [record] = await access.executor.read(`page:${plan.label}`, statement, { ...params });
-  const nodes = rootsOf(plan, record.get('page') as Record<string, unknown>[]) as EntityRecord[];
+  const nodes = rootsOf(plan, record.get('page') as ProjectedRow[]) as EntityRecord[];
   primeLevels(plan, nodes, record.get('levels') as EdgeRow[][], access.primer);
   return { nodes, total: record.get('total') as number };
 }
@@ -55,9 +55,11 @@ export interface SearchParams {
 }
 
 /** Hits best first; the full-text index is asked for more candidates than `first` so that the type filter leaves enough. */
-export async function readSearch({ executor, cypher }: GraphAccess, { query, types, first }: SearchParams, operation = 'search') {
-  const records = await executor.read(operation, cypher.query('search'), { query, types, first, candidates: first * 5 + 50 });
-  return records.map((r) => ({ entity: toEntity(r.get('node') as Node), score: r.get('score') as number }));
+export async function readSearch({ executor, cypher }: GraphAccess, { query, types, first }: SearchParams, reads: Reads, operation = 'search') {
+  const statement = projectedStatement(cypher.query('search'), { node: reads });
+  const records = await executor.read(operation, statement, { query, types, first, candidates: first * 5 + 50 });
+  const hit = projectionReader(null, reads);
+  return records.map((r) => ({ entity: hit.read(r.get('node') as ProjectedRow), score: r.get('score') as number }));
 }
 
 /** Whether an entity of `label` has this key (case-insensitive). */
@@ -122,17 +124,18 @@ export async function readEvidence(
 ): Promise<EvidenceRow[]> {
   const statement = projectedStatement(cypher.query('evidence'), { f: reads.finding, s: reads.study, d: reads.drug, c: reads.condition });
   const records = await executor.read('evidence', statement, { pairs, statuses: reads.statuses });
-  type Properties = Record<string, unknown>;
+  const [drug, condition, finding, study] = [
+    projectionReader('Drug', reads.drug),
+    projectionReader('Condition', reads.condition),
+    projectionReader('Finding', reads.finding),
+    projectionReader('Study', reads.study),
+  ];
   return records.map((r) => ({
     id: r.get('id') as string,
-    drug: toProjectedEntity('Drug', r.get('d') as Record<string, unknown>, reads.drug === 'all'),
-    condition: toProjectedEntity('Condition', r.get('c') as Record<string, unknown>, reads.condition === 'all'),
-    findings: (r.get('findings') as { finding: Properties | null; study: Properties }[])
-      .filter((row) => row.finding)
-      .map((row) => ({
-        finding: toProjectedEntity('Finding', row.finding!, reads.finding === 'all'),
-        study: toProjectedEntity('Study', row.study, reads.study === 'all'),
-      })),
+    drug: drug.read(r.get('d') as ProjectedRow),
+    condition: condition.read(r.get('c') as ProjectedRow),
+    // Each row [finding, study], as the statement's projections.
+    findings: (r.get('findings') as [ProjectedRow, ProjectedRow][]).map(([f, s]) => ({ finding: finding.read(f), study: study.read(s) })),
     regulators: (r.get('regulators') as Node[]).map(toEntity),
     facts: regulatoryFacts(r),
   }));
@@ -153,13 +156,8 @@ export interface PathShape {
   steps: StepShape[];
 }
 
-type ProjectedNode = Record<string, unknown> & { __label: NodeLabel; key: string };
-interface StepRow {
-  type: RelationshipType;
-  start: string;
-  props: Record<string, unknown>;
-  id?: string;
-}
+/** A step as a statement returns it: a path step (paths.cypher) has the link's id and no properties; a mechanism's step (mechanisms.cypher) its every property. */
+type StepRow = { type: RelationshipType; start: string } & ({ id: string } | { props: Record<string, unknown> });
 
 /** Paths with their steps in path order; a step is reversed when its stored relationship points the other way. */
 function toPath(entities: EntityRecord[], steps: StepRow[]): PathShape {
@@ -170,7 +168,7 @@ function toPath(entities: EntityRecord[], steps: StepRow[]): PathShape {
       to: entities[i + 1],
       type: s.type,
       reversed: s.start !== entities[i].key.toLowerCase(),
-      link: s.id === undefined ? toRelationship(s.props) : toLightRelationship(s.id, s.props),
+      link: 'props' in s ? toRelationship(s.props) : toLightRelationship(s.id, {}),
     })),
   };
 }
@@ -186,12 +184,13 @@ export interface PathEnd {
  */
 export async function readPaths({ executor, cypher }: GraphAccess, maxLength: number, reads: Reads, params: { from: PathEnd; to: PathEnd; first: number }) {
   const [record] = await executor.read('paths', projectedStatement(cypher.paths(maxLength), { n: reads }), { ...params });
-  const node = (n: ProjectedNode) => toProjectedEntity(n.__label, n, reads === 'all');
-  const ends = (name: string) => (record.get(name) as ProjectedNode[]).map((n) => ({ label: n.__label, key: n.key }));
+  const reader = projectionReader(null, reads);
+  const node = (row: ProjectedRow) => reader.read(row);
+  const ends = (name: string) => (record.get(name) as ProjectedRow[]).map(node).map((n) => ({ label: n.label, key: n.key }));
   return {
     froms: ends('froms'),
     tos: ends('tos'),
-    paths: (record.get('paths') as { nodes: ProjectedNode[]; steps: StepRow[] }[]).map((p) => toPath(p.nodes.map(node), p.steps)),
+    paths: (record.get('paths') as { nodes: ProjectedRow[]; steps: StepRow[] }[]).map((p) => toPath(p.nodes.map(node), p.steps)),
   };
 }
 

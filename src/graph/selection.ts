@@ -165,4 +165,18 @@ export function readsByLabel(plan: PlanNode, into = new Map<NodeLabel, Set<strin
   return into;
 }
 
+/**
+ * What `fields` read of an entity whose label is known only from the data (a path's nodes, a search hit):
+ * the union of what they read of each label.
+ */
+export function readsOfAnyLabel(context: SelectionContext, fields: readonly FieldNode[]): ReadonlySet<string> | 'all' {
+  const reads = new Set<string>();
+  for (const label of nodeLabels) {
+    const plan = planOf(context, label, fields);
+    if (plan.reads === 'all') return 'all';
+    for (const property of plan.reads) reads.add(property);
+  }
+  return reads;
+}
+
 export { isLabel };

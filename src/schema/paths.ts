@@ -4,7 +4,7 @@ import { getNamedType, GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import { MAX_PATH_LENGTH } from '../graph/cypher.js';
 import { readMechanisms, readPaths, type PathEnd, type PathShape, type StepShape } from '../graph/reads.js';
-import { planOf, subSelections } from '../graph/selection.js';
+import { readsOfAnyLabel, subSelections } from '../graph/selection.js';
 import { linkSources } from './link-sources.js';
 import { nodeLabels, type NodeLabel } from '../graph-model.js';
 import { knownKeyOrThrow, nearestKeys, unknownKeyError } from '../known-keys.js';
@@ -46,13 +46,7 @@ function pathNodeReads(info: GraphQLResolveInfo): ReadonlySet<string> | 'all' {
     ...subSelections(info, info.fieldNodes, pathType, 'nodes').fields,
     ...(steps.type ? [...subSelections(info, steps.fields, steps.type, 'from').fields, ...subSelections(info, steps.fields, steps.type, 'to').fields] : []),
   ];
-  const reads = new Set<string>();
-  for (const label of nodeLabels) {
-    const plan = planOf(info, label, fields);
-    if (plan.reads === 'all') return 'all';
-    for (const property of plan.reads) reads.add(property);
-  }
-  return reads;
+  return readsOfAnyLabel(info, fields);
 }
 
 /** "drug:ruxolitinib" or "ruxolitinib" as a label (when the prefix names one) and a key. */

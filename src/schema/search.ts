@@ -1,8 +1,9 @@
 // search(query, types, first): full-text over names, synonyms, keys and cross-reference ids, typo tolerant.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getNamedType } from 'graphql';
 import { builder } from '../builder.js';
 import type { EntityRecord } from '../graph/records.js';
 import { readSearch } from '../graph/reads.js';
+import { readsOfAnyLabel, subSelections } from '../graph/selection.js';
 import { defaultLimits } from '../limits.js';
 import { luceneQuery } from '../search-text.js';
 import { EntityInterface, EntityTypeEnum } from './common.js';
@@ -28,7 +29,7 @@ builder.queryField('search', (t) =>
       types: t.arg({ type: [EntityTypeEnum] }),
       first: t.arg.int({ defaultValue: 10 }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const first = args.first ?? 10;
       const max = context.limits.maxSearchResults;
       if (first < 1 || first > max) {
@@ -39,7 +40,9 @@ builder.queryField('search', (t) =>
       }
       const query = luceneQuery(args.query);
       if (!query) return [];
-      return readSearch(context, { query, types: args.types ?? null, first });
+      // The hits projected to what the selection reads of `entity`, whatever its type.
+      const entity = subSelections(info, info.fieldNodes, getNamedType(info.returnType), 'entity').fields;
+      return readSearch(context, { query, types: args.types ?? null, first }, readsOfAnyLabel(info, entity));
     },
   }),
 );
