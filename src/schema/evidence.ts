@@ -71,9 +71,13 @@ export function sums(results: { patients?: unknown; responders?: unknown }[]) {
   };
 }
 
-/** The drug's arms only: every finding is the result of the drug (comparator arms are not findings). */
+const summaries = new WeakMap<EntityRecord[], ReturnType<typeof sums>>();
+
+/** The drug's arms only: every finding is the result of the drug (comparator arms are not findings). Once per list. */
 export function summarise(allFindings: EntityRecord[]) {
-  return sums(countedFindings(allFindings).map((f) => f.props));
+  let summary = summaries.get(allFindings);
+  if (!summary) summaries.set(allFindings, (summary = sums(countedFindings(allFindings).map((f) => f.props))));
+  return summary;
 }
 
 /** The comparator arms beside the counted findings, each arm once (two doses of a drug share one placebo arm). */
@@ -185,11 +189,18 @@ function evidenceLoader(context: Context) {
       const findings = new Map<string, EntityRecord>();
       const studiesOf = new Map<string, EntityRecord[]>();
       for (const { finding, study } of found) {
-        findings.set(finding.key, finding);
-        studiesOf.set(finding.key, [...(studiesOf.get(finding.key) ?? []), study]);
+        if (!findings.has(finding.key)) findings.set(finding.key, finding);
+        const studies = studiesOf.get(finding.key);
+        if (studies) studies.push(study);
+        else studiesOf.set(finding.key, [study]);
       }
-      // What Finding.study and the regulator fields will ask for came with the evidence: prime their loaders.
-      for (const [key, studies] of studiesOf) context.neighbourNodes('REPORTS', 'IN').prime(key, studies.sort(entitiesByName));
+      // What Finding.study and the regulator fields will ask for came with the evidence: handed to the
+      // findings (read without a promise, as a planned list) and primed in the loaders.
+      for (const [key, studies] of studiesOf) {
+        studies.sort(entitiesByName);
+        (findings.get(key)!.planned ??= new Map()).set('REPORTS:IN:nodes', studies);
+        context.neighbourNodes('REPORTS', 'IN').prime(key, studies);
+      }
       for (const regulator of regulators) context.entities('Regulator').prime(regulator.key, regulator);
       const sorted = [...findings.values()].sort((a, b) => a.key.localeCompare(b.key));
       // The use's routes: its findings' and its authorisations' (a use with neither has no status anywhere).
