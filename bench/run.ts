@@ -7,6 +7,7 @@
 //   npm run bench -- --datasets corpus --seconds 5 --out /tmp/quick.md
 //
 // Options: --datasets corpus,synthetic  --scale N  --seed N  --connections 1,32  --warmup S  --seconds S  --rounds N
+//          --warm-all S (each implementation answers every question for S seconds before the first window)
 //          --reload (rebuild the synthetic database)  --out FILE  --profile-timeout S
 //          --questions lookup,deep (a subset, for short runs: needs --out, RESULTS.md holds every question)
 // Environment: BENCH_BOLT_PORT (7689), BENCH_HTTP_PORT (4100: floor, +1 ours, +2 peer), and the launcher's
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     connections: { type: 'string', default: '1,32' },
     warmup: { type: 'string', default: '3' },
+    'warm-all': { type: 'string', default: '3' },
     seconds: { type: 'string', default: '10' },
     // 1: at 32 connections a heavy question needs the whole window to reach a steady state; --rounds 2
     // interleaves the implementations' windows more finely (fairer when the machine's load drifts).
@@ -51,6 +53,7 @@ const boltPort = Number(process.env.BENCH_BOLT_PORT ?? 7689);
 const httpPort = Number(process.env.BENCH_HTTP_PORT ?? 4100);
 const connections = values.connections.split(',').map(Number);
 const warmup = Number(values.warmup);
+const warmAll = Number(values['warm-all']);
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const specs: DatasetSpec[] = values.datasets.split(',').map((kind) => {
@@ -65,6 +68,7 @@ const run: RunInfo = {
   seconds: 0,
   connections,
   warmup,
+  warmAll,
   measure: seconds,
   rounds,
   machine: machine(),
@@ -117,6 +121,20 @@ for (const spec of specs) {
     if (!asked || asked.includes('paths') || asked.includes('evidence')) {
       log('  PROFILE of the path and evidence statements');
       profiles = await profileStatements(dataset.driver, defaultArgs, Number(values['profile-timeout']) * 1000);
+    }
+
+    // One pass over every question by every implementation, at one connection, before the first measured
+    // window: the three share Neo4j's JVM, which compiles its hot paths in the first seconds of load, so
+    // without it the first cell measured whichever implementation came first on a cold JVM.
+    if (warmAll > 0) {
+      log(`  warm-up: every question, each implementation, ${warmAll} s at 1 connection`);
+      for (const c of checked) {
+        for (const { id } of implementations) {
+          const r = await load(servers[id], c.question.requests[id], c.replies[id].body, 1, 0, warmAll);
+          if (r.errors) log(`  (warm-up: ${r.errors} errors from ${id} on ${c.question.id})`);
+          await drain(dataset.driver);
+        }
+      }
     }
 
     const cells: DatasetResult['cells'] = [];
