@@ -2,8 +2,7 @@
 // RFC 4180 quoting, stable columns, row counts against the graph, the same answers as GraphQL, bad requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, csvLine } from '../src/export/encode.js';
-import { labelColumns, entityColumns, entityListColumns, internalProperties } from '../src/export/columns.js';
-import { nodeLabels, relationships } from '../src/graph-model.js';
+import { entityListProperties, entityProperties, internalProperties, nodeLabels, nodeProperties, relationships } from '../src/graph-model.js';
 import { csvObjects, parseCsv } from './support/csv.js';
 import { testApp } from './support/app.js';
 
@@ -156,7 +155,7 @@ describe('export over HTTP', () => {
   it('has a column for every property a label carries', async () => {
     for (const label of nodeLabels) {
       const [record] = await executor().read('test:props', `MATCH (n:${label}) UNWIND keys(n) AS k RETURN collect(DISTINCT k) AS keys`);
-      const known = new Set<string>([...entityColumns, ...entityListColumns, ...internalProperties, ...labelColumns[label]]);
+      const known = new Set<string>([...entityProperties, ...entityListProperties, ...internalProperties, ...nodeProperties[label]]);
       expect(
         (record.get('keys') as string[]).filter((k) => !known.has(k)),
         label,

@@ -178,7 +178,7 @@ function nodesOf(label: NodeLabel): ExportTable {
   return {
     name: `nodes/${label}`,
     description: `Every ${label} in key order, one column per property.`,
-    columns: [...entityColumns, ...labelColumns[label], ...entityListColumns],
+    columns: labelColumns(label),
     filters: {},
     statements: (cypher) => nodeStatements(cypher, [label], 'export-nodes'),
     countStatements: (cypher) => nodeStatements(cypher, [label], 'export-count-nodes'),
