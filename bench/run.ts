@@ -33,9 +33,10 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     'warm-all': { type: 'string', default: '3' },
     seconds: { type: 'string', default: '10' },
-    // 1: at 32 connections a heavy question needs the whole window to reach a steady state; --rounds 2
-    // interleaves the implementations' windows more finely (fairer when the machine's load drifts).
-    rounds: { type: 'string', default: '1' },
+    // 2: each implementation measured in two windows of half the time, interleaved with the others', so a
+    // drift of the machine's load falls on all three alike: with one window per cell, the same code's ratio to
+    // the peer moved by up to 40% from one run to the next on these shared 2-core machines.
+    rounds: { type: 'string', default: '2' },
     reload: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(PROJECT_ROOT, 'bench', 'RESULTS.md') },
     'profile-timeout': { type: 'string', default: '30' },
