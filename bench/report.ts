@@ -174,7 +174,9 @@ export function render(run: RunInfo, results: DatasetResult[]): string {
     `- Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB memory, ${m.kernel}; load average at the start ${m.loadAverage}.`,
     `- Versions: Node ${process.version}, Neo4j ${run.neo4jVersion} (the project's launcher, embedded), ${versions}.`,
     `- Load: autocannon, one HTTP POST per request, ${run.connections.join(' and ')} connection(s), ${run.warmAll > 0 ? `first every implementation answers every question for ${run.warmAll} s at 1 connection (a warm-up pass, not measured: the three share Neo4j's JVM), then ` : ''}for each question and concurrency each implementation in turn gets a ${run.warmup} s warm-up and a ${run.measure / run.rounds} s measured window (one autocannon run; the order rotating from cell to cell)${run.rounds > 1 ? `, ${run.rounds} rounds of that, so ${run.measure} s measured per implementation and cell` : ''}. req/s, p50 and p99 from the responses completed in the window (latency of every response, not autocannon's whole-millisecond histogram); errors = non-2xx, timeouts (60 s), connection errors and answers that differ from the checked one, over the whole run; after each run the bench waits until Neo4j runs no transaction. Peak RSS over the window, each server in its own process.`,
-    `- Servers: each \`node --import tsx <entry>\` with NODE_ENV=production; ours is \`src/cli/main.ts serve\` (as \`npm start\` runs it) with ${Object.entries(oursEnv)
+    `- Servers: each \`node --import tsx <entry>\` with NODE_ENV=production; ours is \`src/cli/main.ts serve\` (as \`npm start\` runs it) with ${Object.entries(
+      oursEnv,
+    )
       .map(([k, v]) => `${k}=${v}`)
       .join(
         ' ',
