@@ -5,11 +5,19 @@ import type { Node, Record as Neo4jRecord } from 'neo4j-driver';
 import type { CypherLibrary } from '../graph/cypher.js';
 import type { Statement } from '../db/executor.js';
 import { toEntity, toRelationship } from '../graph/records.js';
-import { nodeLabels, relationships, type NodeLabel, type RelationshipType } from '../graph-model.js';
+import {
+  entityListProperties,
+  entityProperties,
+  internalProperties,
+  nodeLabels,
+  nodeProperties,
+  relationships,
+  type NodeLabel,
+  type RelationshipType,
+} from '../graph-model.js';
 import { route, studyDesign } from '../ingest/corpus-schema.js';
 import { armOf, comparatorsOf, rateOf } from '../arms.js';
 import { dateWindow, regulatoryFacts, statusesOfUse, today, useStatuses } from '../regulatory-status.js';
-import { entityColumns, entityListColumns, internalProperties, labelColumns } from './columns.js';
 import type { Row } from './encode.js';
 
 /** A bad export request: unknown table, unknown or repeated parameter, bad value. */
@@ -132,7 +140,7 @@ export function keyChecks(table: ExportTable, filters: Filters): { argument: str
 
 // ---- nodes ----
 
-const commonColumns = new Set<string>([...entityColumns, ...entityListColumns, ...internalProperties]);
+const commonColumns = new Set<string>([...entityProperties, ...entityListProperties, ...internalProperties]);
 
 function entityValues(node: Node): Row {
   const entity = toEntity(node);
@@ -164,7 +172,7 @@ const nodeStatements = (cypher: CypherLibrary, labels: readonly NodeLabel[], nam
 const allNodes: ExportTable = {
   name: 'nodes',
   description: 'Every entity of the graph, label by label (in model order), each in key order; type-specific properties as one JSON object.',
-  columns: ['type', ...entityColumns, ...entityListColumns, 'properties'],
+  columns: ['type', ...entityProperties, ...entityListProperties, 'properties'],
   filters: { type: namesFilter(nodeLabels, 'node labels') },
   statements: (cypher, f) => nodeStatements(cypher, (f.type as NodeLabel[] | undefined) ?? nodeLabels, 'export-nodes'),
   countStatements: (cypher, f) => nodeStatements(cypher, (f.type as NodeLabel[] | undefined) ?? nodeLabels, 'export-count-nodes'),
@@ -178,7 +186,8 @@ function nodesOf(label: NodeLabel): ExportTable {
   return {
     name: `nodes/${label}`,
     description: `Every ${label} in key order, one column per property.`,
-    columns: labelColumns(label),
+    // The entity's own properties first, the label's next, the JSON-encoded lists last (src/graph-model.ts).
+    columns: [...entityProperties, ...nodeProperties[label], ...entityListProperties],
     filters: {},
     statements: (cypher) => nodeStatements(cypher, [label], 'export-nodes'),
     countStatements: (cypher) => nodeStatements(cypher, [label], 'export-count-nodes'),

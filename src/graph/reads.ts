@@ -184,8 +184,7 @@ export interface PathEnd {
  */
 export async function readPaths({ executor, cypher }: GraphAccess, maxLength: number, reads: Reads, params: { from: PathEnd; to: PathEnd; first: number }) {
   const [record] = await executor.read('paths', projectedStatement(cypher.paths(maxLength), { n: reads }), { ...params });
-  const reader = projectionReader(null, reads);
-  const node = (row: ProjectedRow) => reader.read(row);
+  const node = projectionReader(null, reads).read;
   const ends = (name: string) => (record.get(name) as ProjectedRow[]).map(node).map((n) => ({ label: n.label, key: n.key }));
   return {
     froms: ends('froms'),
